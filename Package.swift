@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "wsplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wsplan", targets: ["wsplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        /// GLPK's C API, from Debian's `libglpk-dev` (no pkg-config file: the module map links it).
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        /// Solver-agnostic mixed-integer programs: variables, rows, a `Solver` protocol.
+        .target(name: "Optimization"),
+        /// The only target that touches GLPK.
+        .target(name: "GLPKBackend", dependencies: ["CGLPK", "Optimization"]),
+        /// The planning domain: calendar, travel cost, rules, the formulation, plans, the checker.
+        .target(name: "Planning", dependencies: ["Optimization"]),
+        /// Files in and out: scenarios (YAML/CSV), the gazetteer, plan.json, calendar.csv.
+        .target(
+            name: "PlanningIO",
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/places.csv"), .copy("Resources/school-holidays.csv")]
+        ),
+        .executableTarget(
+            name: "wsplan",
+            dependencies: [
+                "Planning", "PlanningIO", "GLPKBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "Optimization"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
+        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
+        .testTarget(name: "wsplanTests", dependencies: ["Planning", "PlanningIO", "GLPKBackend"]),
+    ]
+)

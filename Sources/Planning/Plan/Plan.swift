@@ -1,0 +1,184 @@
+/// A plan as written to `plan.json` (SPEC §6, format `wsplan-plan/1`).
+public struct Plan: Codable, Sendable, Equatable {
+    public var format = "wsplan-plan/1"
+    public var scenario: String
+    public var solver: SolverReport
+    public var objectiveTerms: ObjectiveTerms
+    public var packages: [PlannedPackage]
+    public var unscheduled: [UnscheduledRequest]
+
+    public init(scenario: String, solver: SolverReport, objectiveTerms: ObjectiveTerms,
+                packages: [PlannedPackage], unscheduled: [UnscheduledRequest]) {
+        self.scenario = scenario
+        self.solver = solver
+        self.objectiveTerms = objectiveTerms
+        self.packages = packages
+        self.unscheduled = unscheduled
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, scenario, solver, packages, unscheduled
+        case objectiveTerms = "objective_terms"
+    }
+}
+
+/// How the solver ended (SPEC §6).
+public enum PlanStatus: String, Codable, Sendable {
+    /// Proven optimal by the solver.
+    case optimal
+    /// A plan, but a time or gap limit stopped the proof.
+    case feasible
+    /// No plan exists.
+    case infeasible
+    /// The limit was hit before any plan was found.
+    case noPlan = "no_plan"
+}
+
+public struct SolverReport: Codable, Sendable, Equatable {
+    public var name: String
+    public var status: PlanStatus
+    public var objective: Double?
+    /// The best proven lower bound on the objective.
+    public var bound: Double?
+    /// `(objective − bound) / max(|objective|, 1)`, as GLPK defines its relative gap.
+    public var gap: Double?
+    public var seconds: Double
+    /// Model size, for the record.
+    public var rows: Int?
+    public var columns: Int?
+
+    public init(name: String, status: PlanStatus, objective: Double?, bound: Double?, gap: Double?, seconds: Double,
+                rows: Int? = nil, columns: Int? = nil) {
+        self.name = name
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.seconds = seconds
+        self.rows = rows
+        self.columns = columns
+    }
+}
+
+/// The terms of the objective (SPEC §4), each in EUR; pinned bookings are not part of any.
+public struct ObjectiveTerms: Codable, Sendable, Equatable {
+    public var unscheduled: Double = 0
+    public var travel: Double = 0
+    public var prepGap: Double = 0
+    public var followupGap: Double = 0
+    public var preferredPairs: Double = 0
+    public var maxLoad: Double = 0
+
+    public init() {}
+
+    public var total: Double { unscheduled + travel + prepGap + followupGap + preferredPairs + maxLoad }
+
+    enum CodingKeys: String, CodingKey {
+        case unscheduled, travel
+        case prepGap = "prep_gap"
+        case followupGap = "followup_gap"
+        case preferredPairs = "preferred_pairs"
+        case maxLoad = "max_load"
+    }
+}
+
+/// One scheduled (or pinned) package.
+public struct PlannedPackage: Codable, Sendable, Equatable {
+    public var municipality: String
+    public var name: String
+    public var state: GermanState
+    public var place: String
+    /// Sorted trainer ids.
+    public var trainers: [String]
+    /// True for a confirmed booking carried over unchanged (R9).
+    public var pinned: Bool
+    public var preparation: Day
+    /// Both workshop days.
+    public var workshop: [Day]
+    public var followup: Day
+    public var participants: Int
+    public var costs: PackageCosts
+
+    public init(municipality: String, name: String, state: GermanState, place: String, trainers: [String],
+                pinned: Bool, preparation: Day, workshop: [Day], followup: Day, participants: Int, costs: PackageCosts) {
+        self.municipality = municipality
+        self.name = name
+        self.state = state
+        self.place = place
+        self.trainers = trainers
+        self.pinned = pinned
+        self.preparation = preparation
+        self.workshop = workshop
+        self.followup = followup
+        self.participants = participants
+        self.costs = costs
+    }
+}
+
+/// What the municipality pays, in EUR (SPEC §1): fee, materials, travel at cost.
+public struct PackageCosts: Codable, Sendable, Equatable {
+    public var fee: Double
+    public var materials: Double
+    public var travel: Double
+    public var total: Double
+    /// Travel per trainer and event, for the cost sheet.
+    public var travelItems: [TravelItem]
+
+    public init(fee: Double, materials: Double, travel: Double, total: Double, travelItems: [TravelItem]) {
+        self.fee = fee
+        self.materials = materials
+        self.travel = travel
+        self.total = total
+        self.travelItems = travelItems
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fee, materials, travel, total
+        case travelItems = "travel_items"
+    }
+}
+
+/// One trainer's trip to one event.
+public struct TravelItem: Codable, Sendable, Equatable {
+    public var trainer: String
+    public var event: EventKind
+    public var km: Double
+    public var roundTrips: Int
+    public var hotelNights: Int
+    public var cost: Double
+
+    public init(trainer: String, event: EventKind, km: Double, roundTrips: Int, hotelNights: Int, cost: Double) {
+        self.trainer = trainer
+        self.event = event
+        self.km = km
+        self.roundTrips = roundTrips
+        self.hotelNights = hotelNights
+        self.cost = cost
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case trainer, event, km, cost
+        case roundTrips = "round_trips"
+        case hotelNights = "hotel_nights"
+    }
+}
+
+/// The three events of a package.
+public enum EventKind: String, Codable, Sendable, CaseIterable {
+    case preparation, workshop, followup
+
+    /// Event length in days.
+    public var days: Int { self == .workshop ? 2 : 1 }
+}
+
+/// A request the plan leaves out, with reasons in plain words.
+public struct UnscheduledRequest: Codable, Sendable, Equatable {
+    public var municipality: String
+    public var name: String
+    public var reasons: [String]
+    public init(municipality: String, name: String, reasons: [String]) {
+        self.municipality = municipality
+        self.name = name
+        self.reasons = reasons
+    }
+}
