@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "Optimization"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
         .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
-        .testTarget(name: "wsplanTests", dependencies: ["Planning", "PlanningIO", "GLPKBackend"]),
+        .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend"]),
     ]
 )

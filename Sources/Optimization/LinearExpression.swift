@@ -9,7 +9,8 @@ public struct LinearExpression: Sendable, Equatable, ExpressibleByArrayLiteral {
     public var terms: [Term]
     public var constant: Double
 
-    public init(_ terms: [Term] = [], constant: Double = 0) { self.terms = terms; self.constant = constant }
+    public init() { self.init([Term]()) }
+    public init(_ terms: [Term], constant: Double = 0) { self.terms = terms; self.constant = constant }
     public init(arrayLiteral elements: Term...) { self.init(elements) }
 
     /// `Σ variables` with coefficient 1.

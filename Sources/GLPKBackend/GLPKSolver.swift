@@ -1,0 +1,141 @@
+import CGLPK
+import Foundation
+import Optimization
+
+/// Solves `Model`s with GLPK's branch-and-cut (`glp_intopt`).
+///
+/// Reports honestly: `optimal` only when GLPK proved it, the best bound seen in the search tree,
+/// and a start solution (when given) injected as the first incumbent.
+public struct GLPKSolver: Solver {
+    public let name = "glpk"
+    public var options: GLPKOptions
+
+    public init(options: GLPKOptions = GLPKOptions()) { self.options = options }
+
+    public func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let context = SearchContext(log: parameters.log, start: parameters.start, columnCount: model.variables.count)
+        let contextPointer = Unmanaged.passRetained(context).toOpaque()
+        defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
+
+        // Route GLPK's terminal output to the log (or nowhere) instead of stdout.
+        glp_term_hook(glpkTermHook, contextPointer)
+        defer { glp_term_hook(nil, nil) }
+
+        let problem = GLPKProblem(model: model)
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        options.apply(to: &iocp)
+        iocp.msg_lev = GLP_MSG_ON
+        iocp.tm_lim = Int32(min(max(parameters.timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
+        iocp.mip_gap = parameters.relativeGap
+        iocp.cb_func = glpkSearchCallback
+        iocp.cb_info = contextPointer
+
+        if parameters.start != nil {
+            // A start can only be injected into the unpresolved problem: solve its LP first.
+            iocp.presolve = GLP_OFF
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.msg_lev = GLP_MSG_ERR
+            smcp.tm_lim = iocp.tm_lim
+            let lp = glp_simplex(problem.pointer, &smcp)
+            if lp != 0 || glp_get_status(problem.pointer) != GLP_OPT {
+                let status = glp_get_status(problem.pointer)
+                let infeasible = status == GLP_NOFEAS || status == GLP_INFEAS && lp == 0
+                return SolveResult(termination: lp == 0 ? .completed : .failed, status: infeasible ? .infeasible : .none,
+                                   values: nil, objective: nil, bound: nil, seconds: seconds(since: started, clock),
+                                   message: "LP relaxation: \(GLPKCodes.describe(returnCode: lp))")
+            }
+            context.rootBound = glp_get_obj_val(problem.pointer)
+        }
+
+        let code = glp_intopt(problem.pointer, &iocp)
+        let elapsed = seconds(since: started, clock)
+        let mipStatus = glp_mip_status(problem.pointer)
+
+        let termination: TerminationReason = switch code {
+        case 0: .completed
+        case GLP_ETMLIM: .timeLimit
+        case GLP_EMIPGAP: .gapLimit
+        case GLP_ENOPFS, GLP_ENODFS: .completed
+        case GLP_ESTOP: .timeLimit
+        default: .failed
+        }
+        let status: SolutionStatus
+        switch mipStatus {
+        case GLP_OPT: status = code == 0 ? .optimal : .feasible
+        case GLP_FEAS: status = .feasible
+        case GLP_NOFEAS: status = .infeasible
+        default: status = code == GLP_ENOPFS ? .infeasible : .none
+        }
+
+        var values: [Double]?
+        var objective: Double?
+        if status == .optimal || status == .feasible {
+            values = (0..<model.variables.count).map { glp_mip_col_val(problem.pointer, Int32($0 + 1)) }
+            objective = glp_mip_obj_val(problem.pointer)
+        }
+        var bound = context.bestBound ?? context.rootBound
+        if status == .optimal { bound = objective }
+        if let b = bound, let o = objective, b > o { bound = o }   // the tree's bound never exceeds a proven incumbent
+        return SolveResult(termination: termination, status: status, values: values, objective: objective, bound: bound,
+                           seconds: elapsed, message: GLPKCodes.describe(returnCode: code))
+    }
+
+    /// Writes `model` as free MPS, exactly as GLPK receives it.
+    public func writeMPS(_ model: Model, to path: String) -> Bool {
+        GLPKProblem(model: model).writeMPS(to: path)
+    }
+
+    private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let d = clock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// State shared with GLPK's C callbacks through their `info` pointer.
+final class SearchContext {
+    let log: (@Sendable (String) -> Void)?
+    let start: [Double]?
+    let columnCount: Int
+    var startInjected = false
+    var rootBound: Double?
+    var bestBound: Double?
+
+    init(log: (@Sendable (String) -> Void)?, start: [Double]?, columnCount: Int) {
+        self.log = log
+        self.start = start
+        self.columnCount = columnCount
+    }
+}
+
+/// `glp_term_hook`: swallow GLPK's output, handing each line to the log when there is one.
+private func glpkTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
+    guard let info, let text else { return 1 }
+    let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
+    if let log = context.log {
+        let line = String(cString: text).trimmingCharacters(in: .newlines)
+        if !line.isEmpty { log(line) }
+    }
+    return 1
+}
+
+/// `cb_func` of `glp_iocp`: records the global bound and injects the start solution once.
+private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+    guard let tree, let info else { return }
+    let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
+    let reason = glp_ios_reason(tree)
+    let best = glp_ios_best_node(tree)
+    if best != 0 {
+        let bound = glp_ios_node_bound(tree, best)
+        if bound.isFinite { context.bestBound = bound }
+    }
+    if reason == GLP_IHEUR, !context.startInjected, let start = context.start, start.count == context.columnCount {
+        context.startInjected = true
+        var x = [0.0] + start   // 1-based
+        let accepted = glp_ios_heur_sol(tree, &x) == 0
+        context.log?("start solution \(accepted ? "accepted" : "rejected") by GLPK")
+    }
+}

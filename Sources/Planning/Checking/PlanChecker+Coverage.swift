@@ -1,0 +1,75 @@
+extension PlanChecker {
+    /// Coverage: every request appears exactly once, as a package or as unscheduled with a reason;
+    /// no municipality the scenario does not know; each package says what its request says.
+    ///
+    /// A request whose id is a confirmed booking's municipality counts as served by the booking.
+    func coverage(_ plan: Plan, _ facts: [PackageFacts]) -> [Violation] {
+        var found: [Violation] = []
+        var scheduled: [String: Int] = [:]
+        for fact in facts where !fact.isConfirmed {
+            if fact.request == nil {
+                found.append(Violation("coverage", fact.municipality,
+                                       "the plan schedules a package, but the scenario has no request with this id"))
+            } else {
+                scheduled[fact.municipality, default: 0] += 1
+            }
+        }
+        var unscheduled: [String: Int] = [:]
+        for entry in plan.unscheduled {
+            if requestsByID[entry.municipality] == nil {
+                found.append(Violation("coverage", entry.municipality,
+                                       "the plan lists it as unscheduled, but the scenario has no request with this id"))
+            } else {
+                unscheduled[entry.municipality, default: 0] += 1
+            }
+            if entry.reasons.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+                found.append(Violation("coverage", entry.municipality, "unscheduled without a reason"))
+            }
+        }
+        for request in scenario.requests {
+            found += requestCoverage(request, packages: scheduled[request.id] ?? 0,
+                                     unscheduled: unscheduled[request.id] ?? 0)
+        }
+        for fact in facts { found += packageAgreesWithScenario(fact) }
+        return found
+    }
+
+    /// How often one request appears, counting a confirmed booking of its municipality as a package.
+    private func requestCoverage(_ request: Request, packages: Int, unscheduled: Int) -> [Violation] {
+        let booked = bookingsByMunicipality[request.id] != nil
+        let served = packages + (booked ? 1 : 0)
+        var found: [Violation] = []
+        func report(_ text: String) { found.append(Violation("coverage", request.id, text)) }
+        if served == 0 && unscheduled == 0 {
+            report("the request is neither scheduled nor listed as unscheduled")
+        }
+        if served > 1 {
+            report(booked ? "the request has a confirmed booking and \(CheckerText.count(packages, "new package"))"
+                          : "the request is scheduled \(packages) times")
+        }
+        if served > 0 && unscheduled > 0 {
+            report(booked ? "the request has a confirmed booking, yet is listed as unscheduled"
+                          : "the request is both scheduled and listed as unscheduled")
+        }
+        if unscheduled > 1 {
+            report("the request is listed \(unscheduled) times as unscheduled")
+        }
+        return found
+    }
+
+    /// A package's state and participants are those of its request or booking.
+    private func packageAgreesWithScenario(_ fact: PackageFacts) -> [Violation] {
+        guard fact.request != nil || fact.booking != nil else { return [] }
+        let source = fact.isConfirmed ? "booking" : "request"
+        var found: [Violation] = []
+        if fact.package.state != fact.state {
+            found.append(Violation("coverage", fact.municipality,
+                                   "the plan gives state \(fact.package.state.rawValue), the \(source) \(fact.state.rawValue)"))
+        }
+        if fact.package.participants != fact.participants {
+            found.append(Violation("coverage", fact.municipality,
+                                   "the plan gives \(fact.package.participants) participants, the \(source) \(fact.participants)"))
+        }
+        return found
+    }
+}

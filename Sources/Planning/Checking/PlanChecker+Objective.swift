@@ -1,0 +1,83 @@
+extension PlanChecker {
+    /// Objective: each term of SPEC §4, recomputed over the packages that are not confirmed bookings,
+    /// against `objective_terms`, and their sum against the solver's objective when it gives one.
+    ///
+    /// The travel term and the total allow half a cent per package on top of the 0.02 EUR tolerance:
+    /// a plan may add up package costs that were already rounded to cents.
+    func objective(_ plan: Plan, _ facts: [PackageFacts]) -> [Violation] {
+        let expected = expectedTerms(plan, facts)
+        let stated = plan.objectiveTerms
+        let scheduled = facts.filter { !$0.isConfirmed }.count
+        let summedTolerance = 0.02 + 0.005 * Double(scheduled)
+        let terms: [(String, Double, Double, Double)] = [
+            ("unscheduled", stated.unscheduled, expected.unscheduled, 0.02),
+            ("travel", stated.travel, expected.travel, summedTolerance),
+            ("prep_gap", stated.prepGap, expected.prepGap, 0.02),
+            ("followup_gap", stated.followupGap, expected.followupGap, 0.02),
+            ("preferred_pairs", stated.preferredPairs, expected.preferredPairs, 0.02),
+            ("max_load", stated.maxLoad, expected.maxLoad, 0.02),
+        ]
+        var found: [Violation] = []
+        for (name, planned, recomputed, tolerance) in terms where abs(planned - recomputed) > tolerance {
+            found.append(Violation("objective", nil,
+                                   "term \(name) is \(CheckerText.eur(planned)) in the plan, \(CheckerText.eur(recomputed)) by the spec"))
+        }
+        if let objective = plan.solver.objective, abs(objective - expected.total) > summedTolerance {
+            found.append(Violation("objective", nil,
+                                   "the solver's objective is \(CheckerText.eur(objective)), "
+                                       + "the terms by the spec sum to \(CheckerText.eur(expected.total))"))
+        }
+        return found
+    }
+
+    /// The terms of SPEC §4 as the spec defines them for this plan.
+    func expectedTerms(_ plan: Plan, _ facts: [PackageFacts]) -> ObjectiveTerms {
+        let weights = scenario.weights
+        var terms = ObjectiveTerms()
+        let unscheduled = Set(plan.unscheduled.map(\.municipality))
+        terms.unscheduled = unscheduled.compactMap { requestsByID[$0] }
+            .reduce(0) { $0 + $1.priority * weights.unscheduledEur }
+        var preferred = 0
+        for fact in facts where !fact.isConfirmed {
+            terms.travel += expectedTravel(fact) ?? fact.package.costs.travel
+            if let start = fact.workshopStart {
+                let prepGap = fact.package.preparation.distance(to: start)
+                let followupGap = start.distance(to: fact.package.followup)
+                terms.prepGap += weights.prepGapEur * Double(abs(prepGap - scenario.rules.prepGap.target))
+                terms.followupGap += weights.followupGapEur * Double(abs(followupGap - scenario.rules.followupGap.target))
+            }
+            let trainers = fact.package.trainers
+            if trainers.count == 2, let pair = TrainerPair(trainers[0], trainers[1]), scenario.preferredPairs.contains(pair) {
+                preferred += 1
+            }
+        }
+        terms.preferredPairs = -weights.preferredPairEur * Double(preferred)
+        let largestLoad = packagesInHorizon(facts).values.map(\.count).max() ?? 0
+        terms.maxLoad = weights.maxLoadEur * Double(largestLoad)
+        return terms
+    }
+
+    /// The solver's report is consistent: the bound does not exceed the objective, and the gap is
+    /// `(objective − bound) / max(|objective|, 1)` up to the rounding of both to cents.
+    func solverReport(_ solver: SolverReport) -> [Violation] {
+        var found: [Violation] = []
+        if let gap = solver.gap, gap < -1e-9 {
+            found.append(Violation("objective", nil, "the solver's gap \(gap) is negative"))
+        }
+        guard let objective = solver.objective, let bound = solver.bound else { return found }
+        if bound > objective + 0.01 {
+            found.append(Violation("objective", nil,
+                                   "the solver's bound \(CheckerText.eur(bound)) exceeds its objective \(CheckerText.eur(objective))"))
+        }
+        if let gap = solver.gap {
+            let scale = max(abs(objective), 1)
+            let implied = (objective - bound) / scale
+            if abs(gap - implied) > 1e-4 + 0.02 / scale {
+                found.append(Violation("objective", nil,
+                                       "the solver's gap \(gap) does not match objective \(CheckerText.eur(objective)) "
+                                           + "and bound \(CheckerText.eur(bound)) (gap \(implied))"))
+            }
+        }
+        return found
+    }
+}

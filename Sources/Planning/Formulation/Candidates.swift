@@ -1,0 +1,138 @@
+/// The dates and pairs a request can possibly get, before any interaction with other requests.
+///
+/// Everything here is a consequence of one request's own rules (R1, R2, R3, R4, R5 against fixed
+/// commitments, R6), so the model only carries columns that can be part of a plan.
+public struct RequestCandidates: Sendable {
+    public let request: Request
+    /// Allowed pairs (R1) that have at least one complete date combination, cheapest first.
+    public var options: [PairOption]
+    /// Why nothing is possible, when `options` is empty.
+    public var obstacles: [String]
+}
+
+/// One allowed pair for one request, with its travel cost and feasible days.
+public struct PairOption: Sendable {
+    public let pair: TrainerPair
+    /// Travel cost of the whole package for both trainers (SPEC §3).
+    public let travelCost: Double
+    public let isPreferred: Bool
+    /// Feasible workshop first days W (each has a feasible P and F).
+    public var workshopDays: [Day]
+    /// Feasible preparation days (each compatible with some W).
+    public var preparationDays: [Day]
+    /// Feasible follow-up days (each compatible with some W).
+    public var followupDays: [Day]
+}
+
+/// Builds `RequestCandidates` for every request of a scenario.
+public struct CandidateBuilder: Sendable {
+    public let scenario: Scenario
+    public let calendar: WorkingCalendar
+    public let commitments: TrainerCommitments
+
+    public init(scenario: Scenario, calendar: WorkingCalendar, commitments: TrainerCommitments) {
+        self.scenario = scenario
+        self.calendar = calendar
+        self.commitments = commitments
+    }
+
+    /// The pairs R1 allows for `request`, sorted.
+    public func allowedPairs(for request: Request) -> [TrainerPair] {
+        let ids = scenario.trainers.map(\.id)
+        var pairs: [TrainerPair] = []
+        for (i, a) in ids.enumerated() {
+            for b in ids[(i + 1)...] {
+                guard let pair = TrainerPair(a, b), !scenario.forbiddenPairs.contains(pair) else { continue }
+                if request.requires.contains(where: { !pair.contains($0) }) { continue }
+                if request.excludes.contains(where: { pair.contains($0) }) { continue }
+                pairs.append(pair)
+            }
+        }
+        return pairs.sorted()
+    }
+
+    /// Workshop first days allowed by R4 and R6 for the request alone (both days working, window, start).
+    public func workshopDays(for request: Request) -> [Day] {
+        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
+        if let earliest = request.earliest { first = max(first, earliest) }
+        var last = scenario.horizon.upperBound
+        if let latest = request.latest { last = min(last, latest) }
+        guard first <= last else { return [] }
+        return (first...last).filter { day in
+            isWorking(day, request) && isWorking(day.advanced(by: 1), request)
+        }
+    }
+
+    func isWorking(_ day: Day, _ request: Request) -> Bool {
+        calendar.isWorkingDay(day, state: request.state, blackout: request.blackout)
+    }
+
+    public func candidates(for request: Request) -> RequestCandidates {
+        let rules = scenario.rules
+        let pairs = allowedPairs(for: request)
+        let workshops = workshopDays(for: request)
+        var obstacles: [String] = []
+        if pairs.isEmpty { obstacles.append(noPairReason(request)) }
+        if workshops.isEmpty { obstacles.append(noWorkshopDayReason(request)) }
+        guard !pairs.isEmpty, !workshops.isEmpty else {
+            return RequestCandidates(request: request, options: [], obstacles: obstacles)
+        }
+
+        // Working days for the meetings, before any trainer is considered.
+        let prepRange = workshops.first!.advanced(by: -rules.prepGap.max)...workshops.last!.advanced(by: -rules.prepGap.min)
+        let meetingPrep = prepRange.filter { $0 >= scenario.planningStart && isWorking($0, request) }
+        let followRange = workshops.first!.advanced(by: rules.followupGap.min)...workshops.last!.advanced(by: rules.followupGap.max)
+        let meetingFollow = followRange.filter { $0 >= scenario.planningStart && isWorking($0, request) }
+
+        let travel = TravelCost(settings: scenario.costs.travel)
+        var options: [PairOption] = []
+        for pair in pairs {
+            let free = { (day: Day) in commitments.isFree(pair, on: day) }
+            let preps = meetingPrep.filter(free)
+            let follows = meetingFollow.filter(free)
+            let prepSet = Set(preps), followSet = Set(follows)
+            let ws = workshops.filter { w in
+                free(w) && free(w.advanced(by: 1))
+                    && (rules.prepGap.min...rules.prepGap.max).contains { prepSet.contains(w.advanced(by: -$0)) }
+                    && (rules.followupGap.min...rules.followupGap.max).contains { followSet.contains(w.advanced(by: $0)) }
+            }
+            guard !ws.isEmpty else { continue }
+            let usedPreps = preps.filter { p in ws.contains { w in (rules.prepGap.min...rules.prepGap.max).contains(p.distance(to: w)) } }
+            let usedFollows = follows.filter { f in ws.contains { w in (rules.followupGap.min...rules.followupGap.max).contains(w.distance(to: f)) } }
+            let cost = pair.ids.reduce(0.0) { sum, id in
+                let km = scenario.km(trainer: scenario.trainer(id)!, municipality: request.id, at: request.location)
+                return sum + travel.packageCost(km: km)
+            }
+            options.append(PairOption(pair: pair, travelCost: cost, isPreferred: scenario.preferredPairs.contains(pair),
+                                      workshopDays: ws, preparationDays: usedPreps, followupDays: usedFollows))
+        }
+        if options.isEmpty {
+            obstacles.append(meetingPrep.isEmpty || meetingFollow.isEmpty
+                ? "R2/R3/R4: no working day for the preparation or the follow-up meeting within the required gaps"
+                : "R5: no allowed pair has both trainers free on two consecutive working days in \(window(request)) together with a free preparation and follow-up day")
+        }
+        options.sort { ($0.travelCost, $0.pair) < ($1.travelCost, $1.pair) }
+        return RequestCandidates(request: request, options: options, obstacles: obstacles)
+    }
+
+    /// The request's window for W in words.
+    public func window(_ request: Request) -> String {
+        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
+        if let earliest = request.earliest { first = max(first, earliest) }
+        var last = scenario.horizon.upperBound
+        if let latest = request.latest { last = min(last, latest) }
+        return "\(first.iso)..\(last.iso)"
+    }
+
+    private func noPairReason(_ request: Request) -> String {
+        var why: [String] = []
+        if !request.requires.isEmpty { why.append("requires \(request.requires.joined(separator: ", "))") }
+        if !request.excludes.isEmpty { why.append("excludes \(request.excludes.joined(separator: ", "))") }
+        if !scenario.forbiddenPairs.isEmpty { why.append("forbidden pairs") }
+        return "R1: no allowed pair of two trainers" + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))")
+    }
+
+    private func noWorkshopDayReason(_ request: Request) -> String {
+        "R4/R6: no two consecutive working days for the workshop in \(window(request)) in \(request.state.rawValue)"
+    }
+}

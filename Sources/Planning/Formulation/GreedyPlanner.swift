@@ -1,0 +1,78 @@
+/// Plans requests one at a time, each with the cheapest pair and dates still free, as an office
+/// would by hand. Gives the solver a first incumbent and the benchmark its baseline.
+public struct GreedyPlanner: Sendable {
+    public enum Order: Sendable {
+        /// The order of the scenario's request list (arrival order).
+        case arrival
+        /// Highest priority first, then the requests with the fewest options.
+        case mostConstrainedFirst
+    }
+
+    public let scenario: Scenario
+    public let candidates: [RequestCandidates]
+    public let commitments: TrainerCommitments
+
+    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments) {
+        self.scenario = scenario
+        self.candidates = candidates
+        self.commitments = commitments
+    }
+
+    public func plan(order: Order = .mostConstrainedFirst) -> [PackageChoice] {
+        var indices = Array(candidates.indices)
+        if order == .mostConstrainedFirst {
+            indices.sort { a, b in
+                let (ra, rb) = (candidates[a].request.priority, candidates[b].request.priority)
+                if ra != rb { return ra > rb }
+                let (na, nb) = (candidates[a].options.reduce(0) { $0 + $1.workshopDays.count },
+                                candidates[b].options.reduce(0) { $0 + $1.workshopDays.count })
+                return na != nb ? na < nb : a < b
+            }
+        }
+        var ledger = TrainerLedger(scenario: scenario, commitments: commitments)
+        var choices: [PackageChoice] = []
+        for index in indices {
+            if let choice = bestChoice(for: index, ledger: ledger) {
+                ledger.take(choice)
+                choices.append(choice)
+            }
+        }
+        return choices.sorted { $0.request < $1.request }
+    }
+
+    /// The cheapest (travel, preferred bonus, gap penalties) feasible choice given the ledger.
+    func bestChoice(for index: Int, ledger: TrainerLedger) -> PackageChoice? {
+        let rules = scenario.rules, weights = scenario.weights
+        var best: (cost: Double, choice: PackageChoice)?
+        for option in candidates[index].options {
+            let pairIDs = option.pair.ids
+            guard pairIDs.allSatisfy(ledger.hasPackageRoom) else { continue }
+            let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
+            if let best, pairCost >= best.cost { continue }   // options are sorted by travel cost
+            let free = { (day: Day) in pairIDs.allSatisfy { ledger.isFree($0, day) } }
+            for w in option.workshopDays where free(w) && free(w.advanced(by: 1)) {
+                guard let p = nearest(option.preparationDays, to: w.advanced(by: -rules.prepGap.target),
+                                      within: w.advanced(by: -rules.prepGap.max)...w.advanced(by: -rules.prepGap.min), free: free),
+                      let f = nearest(option.followupDays, to: w.advanced(by: rules.followupGap.target),
+                                      within: w.advanced(by: rules.followupGap.min)...w.advanced(by: rules.followupGap.max), free: free)
+                else { continue }
+                let choice = PackageChoice(request: index, pair: option.pair, preparation: p, workshop: w, followup: f)
+                guard ledger.canTake(choice) else { continue }
+                let cost = pairCost
+                    + weights.prepGapEur * Double(abs(p.distance(to: w) - rules.prepGap.target))
+                    + weights.followupGapEur * Double(abs(w.distance(to: f) - rules.followupGap.target))
+                if best == nil || cost < best!.cost { best = (cost, choice) }
+            }
+        }
+        return best?.choice
+    }
+
+    /// The free candidate day in `range` closest to `target` (earlier wins a tie).
+    private func nearest(_ days: [Day], to target: Day, within range: ClosedRange<Day>, free: (Day) -> Bool) -> Day? {
+        var best: Day?
+        for day in days where range.contains(day) && free(day) {
+            if best == nil || abs(day.distance(to: target)) < abs(best!.distance(to: target)) { best = day }
+        }
+        return best
+    }
+}

@@ -1,0 +1,41 @@
+/// One thing wrong with a scenario's input, located like a compiler diagnostic.
+///
+/// `file` is the path as the user gave it (the scenario) or as it was built from it (a CSV named in
+/// the scenario, joined to the scenario's folder). `line` and `column` are 1-based; `field` names
+/// the value in the scenario, e.g. `trainers[2].home` (list indices are 0-based) or a CSV column.
+public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line:column: error: field: message`, leaving out the parts that are unknown.
+    public var description: String {
+        var position = file
+        if let line {
+            position += ":\(line)"
+            if let column { position += ":\(column)" }
+        }
+        let subject = field.map { "\($0): " } ?? ""
+        return "\(position): error: \(subject)\(message)"
+    }
+}
+
+/// Every problem found in a scenario's input; thrown once, after reading everything.
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+    public var problems: [InputProblem]
+
+    public init(problems: [InputProblem]) { self.problems = problems }
+
+    /// One problem per line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

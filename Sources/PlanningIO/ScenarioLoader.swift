@@ -1,0 +1,28 @@
+import Planning
+
+/// Reads a scenario: the YAML file of SPEC §5 and the CSV/YAML files it names.
+public enum ScenarioLoader {
+    /// Reads a scenario YAML (and the CSV/YAML files it names, relative to it), applies the
+    /// defaults, validates.
+    ///
+    /// - Throws: every problem found in any of the files at once, each with its file, line and
+    ///   column (or field) and a sentence saying what to change.
+    public static func load(path: String) throws(InputErrors) -> Scenario {
+        try load(path: path, gazetteer: .shared)
+    }
+
+    /// `load(path:)` with another gazetteer (tests, or a larger place list).
+    public static func load(path: String, gazetteer: Gazetteer) throws(InputErrors) -> Scenario {
+        var log = ProblemLog()
+        guard let root = InputFiles.yaml(at: path, reference: nil, &log) else {
+            throw InputErrors(problems: log.sorted())
+        }
+        // The document is complete here; a what-if's `extends:` base would be merged in at this point.
+        var decoder = ScenarioDecoder(gazetteer: gazetteer, log: log)
+        let scenario = decoder.decode(root)
+        guard let scenario, decoder.log.isEmpty else {
+            throw InputErrors(problems: decoder.log.sorted())
+        }
+        return scenario
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import Planning
+import PlanningIO
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan a scenario with GLPK and write plan.json and calendar.csv.")
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Output folder (default: out/<scenario name>).")
+    var out: String?
+
+    @Option(name: .long, help: "Solver time limit in seconds (overrides the scenario's solver.time_limit_s).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Relative MIP gap at which to stop (overrides solver.mip_gap).")
+    var mipGap: Double?
+
+    @Option(name: .long, help: "Also write the exact MIP given to GLPK as free MPS (a minimisation).")
+    var writeModel: String?
+
+    @Flag(name: .long, help: "Do not give GLPK the greedy plan as a first incumbent.")
+    var noStart = false
+
+    @Flag(name: .long, help: "Show GLPK's own log on stderr.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let mipGap, !(mipGap >= 0 && mipGap.isFinite) { throw ValidationError("--mip-gap must be 0 or more") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: quiet)
+        progress.say("reading \(scenario)")
+        let loaded: Scenario
+        do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw reportInput(error) }
+
+        let planner = Planner(scenario: loaded)
+        let solver = GLPKSolver()
+        if let writeModel {
+            guard solver.writeMPS(planner.buildModel().model, to: writeModel) else {
+                throw Failure.message("cannot write the model to \(writeModel)")
+            }
+        }
+        let model = planner.buildModel().model
+        progress.say("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros")
+        progress.say("solving with GLPK (time limit \(Int(timeLimit ?? loaded.solver.timeLimitSeconds)) s, gap \(mipGap ?? loaded.solver.mipGap))")
+        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+        let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart, log: log)
+
+        let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+        try OutputFolder.write(["plan.json": try PlanFile.encode(plan), "calendar.csv": Data(CalendarCSV.render(plan).utf8)], to: folder)
+        progress.summary(plan, folder: folder)
+    }
+}
+
+/// Plain progress lines on stderr.
+struct Progress {
+    let quiet: Bool
+
+    func say(_ text: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data(("wsplan: " + text + "\n").utf8))
+    }
+
+    func summary(_ plan: Plan, folder: String) {
+        let s = plan.solver
+        let served = plan.packages.filter { !$0.pinned }.count
+        say("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(format(s.objective)) EUR, bound \(format(s.bound)), gap \(s.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "–"), \(String(format: "%.1f", s.seconds)) s")
+        say("wrote \(folder)/plan.json and \(folder)/calendar.csv")
+    }
+
+    private func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
+}

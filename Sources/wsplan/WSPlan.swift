@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct WSPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wsplan",
+        abstract: "Plans the foundation's integration workshops: scenario in, optimal calendar out.",
+        subcommands: [Solve.self, Check.self]
+    )
+}

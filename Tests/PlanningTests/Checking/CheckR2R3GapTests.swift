@@ -1,0 +1,50 @@
+import Testing
+@testable import Planning
+
+@Suite struct CheckR2R3GapTests {
+    typealias F = CheckFixture
+
+    /// Preparation dates for guetersloh's workshop on 2027-02-09, and whether R2 objects.
+    @Test(arguments: [("2027-01-26", true),   // 14 days
+                      ("2027-01-18", false),  // 22 days
+                      ("2027-01-04", false),  // 36 days
+                      ("2026-12-23", true)])  // 48 days
+    func preparationGap(preparation: String, breaks: Bool) {
+        let plan = F.plan(changing: "guetersloh") { $0.preparation = F.day(preparation) }
+        let violations = PlanChecker(scenario: F.scenario()).check(plan)
+        if breaks {
+            F.expectOnly(violations, rule: "R2", municipalities: ["guetersloh"])
+        } else {
+            #expect(violations == [])
+        }
+    }
+
+    /// Follow-up dates for guetersloh's workshop on 2027-02-09, and whether R3 objects.
+    @Test(arguments: [("2027-09-17", true),   // 220 days
+                      ("2027-07-09", false),  // 150 days, the minimum
+                      ("2027-09-07", false),  // 210 days, the maximum
+                      ("2027-07-08", true)])  // 149 days
+    func followupGap(followup: String, breaks: Bool) {
+        let plan = F.plan(changing: "guetersloh") { $0.followup = F.day(followup) }
+        let violations = PlanChecker(scenario: F.scenario()).check(plan)
+        if breaks {
+            F.expectOnly(violations, rule: "R3", municipalities: ["guetersloh"])
+        } else {
+            #expect(violations == [])
+        }
+    }
+}
+
+@Suite struct CheckGapLimitTests {
+    typealias F = CheckFixture
+
+    /// The limits are the scenario's: guetersloh waits 28 days, regensburg 29.
+    @Test(arguments: [(28, Set<String?>()), (29, Set<String?>(["guetersloh"])), (30, Set<String?>(["guetersloh", "regensburg"]))])
+    func preparationMinimum(minimum: Int, broken: Set<String?>) {
+        var scenario = F.scenario()
+        scenario.rules.prepGap.min = minimum
+        let violations = PlanChecker(scenario: scenario).check(F.validPlan())
+        #expect(Set(violations.map(\.municipality)) == broken)
+        #expect(violations.allSatisfy { $0.rule == "R2" })
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Planning
+import PlanningIO
+import Testing
+
+/// Runs the real `wsplan` binary, as a user would.
+enum WSPlanBinary {
+    /// The binary built beside the test bundle (`.build/<config>/wsplan`).
+    static var url: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !folder.path.hasSuffix(".xctest") && folder.path != "/" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("wsplan").path) {
+            folder.deleteLastPathComponent()
+        }
+        if folder.path.hasSuffix(".xctest") { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("wsplan")
+    }
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The repository's top folder (for Scenarios/).
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wsplan-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    let scenario = WSPlanBinary.repository.appendingPathComponent("Scenarios/2027-Q1.yaml").path
+
+    /// End to end: the default scenario is solved, written, and `check` finds nothing wrong.
+    @Test func defaultScenarioSolvesAndChecksClean() throws {
+        let out = try WSPlanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let solve = try WSPlanBinary.run(["solve", scenario, "--out", out.path, "--time-limit", "30"])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let planPath = out.appendingPathComponent("plan.json").path
+        let plan = try PlanFile.read(path: planPath)
+        #expect([.optimal, .feasible].contains(plan.solver.status))
+        #expect(plan.packages.count >= 18, "the default scenario should serve almost every request")
+        for item in plan.unscheduled { #expect(!item.reasons.isEmpty) }
+        let bound = try #require(plan.solver.bound)
+        #expect(bound <= plan.solver.objective! + 0.01)
+
+        let check = try WSPlanBinary.run(["check", scenario, planPath])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        let csv = try String(contentsOfFile: out.appendingPathComponent("calendar.csv").path, encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 1 + 4 * plan.packages.count)
+    }
+
+    /// A plan edited by hand to break a rule is caught by `check` with exit status 1.
+    @Test func checkRejectsABrokenPlan() throws {
+        let out = try WSPlanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let solve = try WSPlanBinary.run(["solve", scenario, "--out", out.path, "--time-limit", "10", "--quiet"])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        var plan = try PlanFile.read(path: out.appendingPathComponent("plan.json").path)
+        let first = try #require(plan.packages.first)
+        // Move the preparation meeting to the workshop's first day minus 7: R2 and R5-free but wrong gap.
+        plan.packages[0].preparation = first.workshop[0].advanced(by: -7)
+        let broken = out.appendingPathComponent("broken.json")
+        try PlanFile.encode(plan).write(to: broken)
+        let check = try WSPlanBinary.run(["check", scenario, broken.path])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("R2"))
+    }
+
+    /// Bad input: exit 1, the problems named, and an earlier output folder left untouched.
+    @Test func badInputWritesNothing() throws {
+        let folder = try WSPlanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let earlier = Data("earlier plan".utf8)
+        try earlier.write(to: out.appendingPathComponent("plan.json"))
+        let yaml = folder.appendingPathComponent("bad.yaml")
+        try """
+        name: broken
+        planning_start: 2026-12-01
+        horizon: {from: 2027-03-31, to: 2027-01-01}
+        trainers:
+          - {id: a, home: Köln}
+          - {id: b, home: Atlantis}
+        municipalities:
+          - {id: x, name: Kassel, participants: 41}
+        """.write(to: yaml, atomically: true, encoding: .utf8)
+        let solve = try WSPlanBinary.run(["solve", yaml.path, "--out", out.path])
+        #expect(solve.status == 1)
+        #expect(solve.stderr.contains("bad.yaml"))
+        #expect(solve.stderr.contains("Atlantis"))
+        #expect(solve.stderr.contains("41"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("plan.json")) == earlier)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("calendar.csv").path))
+    }
+}
