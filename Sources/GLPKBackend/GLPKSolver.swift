@@ -84,6 +84,19 @@ public struct GLPKSolver: Solver {
                            seconds: elapsed, message: GLPKCodes.describe(returnCode: code))
     }
 
+    public func relaxationValue(_ model: Model, timeLimitSeconds: Double) throws -> Double? {
+        glp_term_hook(glpkSilentHook, nil)
+        defer { glp_term_hook(nil, nil) }
+        let problem = GLPKProblem(model: model)
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = GLP_MSG_OFF
+        smcp.presolve = GLP_ON
+        smcp.tm_lim = Int32(min(max(timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
+        guard glp_simplex(problem.pointer, &smcp) == 0, glp_get_status(problem.pointer) == GLP_OPT else { return nil }
+        return glp_get_obj_val(problem.pointer)
+    }
+
     /// Writes `model` as free MPS, exactly as GLPK receives it.
     public func writeMPS(_ model: Model, to path: String) -> Bool {
         GLPKProblem(model: model).writeMPS(to: path)
@@ -121,6 +134,9 @@ private func glpkTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointe
     }
     return 1
 }
+
+/// `glp_term_hook` that drops everything.
+private func glpkSilentHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 { 1 }
 
 /// `cb_func` of `glp_iocp`: records the global bound and injects the start solution once.
 private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {

@@ -4,6 +4,8 @@ public protocol Solver {
     var name: String { get }
     /// Solves `model` synchronously on the calling thread.
     func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult
+    /// The optimum of the LP relaxation (integrality dropped), or nil when it was not solved in time.
+    func relaxationValue(_ model: Model, timeLimitSeconds: Double) throws -> Double?
 }
 
 /// Limits and hints for one solve.

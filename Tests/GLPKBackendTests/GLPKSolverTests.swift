@@ -43,17 +43,20 @@ struct GLPKSolverTests {
     }
 
     /// A start solution is accepted and the search still ends at the true optimum.
+    /// Knapsack values 10, 13, 7, 8, 9 with weights 5, 7, 4, 4, 5 and capacity 13 (fractional LP):
+    /// by hand, {0, 2, 3} (weight 13, value 25) beats {0, 1} (23), {2, 3, 4} (24), {1, 3} (21).
     @Test func injectedStartIsUsed() throws {
         var model = Model()
-        let vars = (0..<6).map { model.addBinary("x\($0)", objective: Double(-($0 + 1))) }
-        model.addConstraint("pick2", LinearExpression(sum: vars), upper: 2)
+        let values = [10.0, 13, 7, 8, 9], weights = [5.0, 7, 4, 4, 5]
+        let vars = values.indices.map { model.addBinary("x\($0)", objective: -values[$0]) }
+        model.addConstraint("capacity", LinearExpression(zip(vars, weights).map { .init($0, $1) }), upper: 13)
         var withStart = parameters
-        withStart.start = [1, 1, 0, 0, 0, 0]
+        withStart.start = [0, 1, 0, 1, 0]   // value 21, feasible
         let lines = LogLines()
         withStart.log = { lines.append($0) }
         let result = try GLPKSolver().solve(model, parameters: withStart)
         #expect(result.status == .optimal)
-        #expect(result.objective == -11)
+        #expect(result.objective == -25)
         #expect(lines.all.contains { $0.contains("start solution accepted") })
     }
 

@@ -16,12 +16,22 @@ public struct PairOption: Sendable {
     /// Travel cost of the whole package for both trainers (SPEC §3).
     public let travelCost: Double
     public let isPreferred: Bool
-    /// Feasible workshop first days W (each has a feasible P and F).
-    public var workshopDays: [Day]
+    /// Feasible workshop first days W (each has a feasible P and F), ascending.
+    public var workshopDays: [Day] { workshops.map(\.day) }
+    /// Per workshop day, its feasible preparation and follow-up days, best first.
+    public var workshops: [WorkshopOption]
     /// Feasible preparation days (each compatible with some W).
     public var preparationDays: [Day]
     /// Feasible follow-up days (each compatible with some W).
     public var followupDays: [Day]
+}
+
+/// One feasible workshop start for one request and pair, with its meeting days ranked by how far
+/// they are from the gap targets (then by date): the first of each is the cheapest.
+public struct WorkshopOption: Sendable {
+    public let day: Day
+    public let preparations: [Day]
+    public let followups: [Day]
 }
 
 /// Builds `RequestCandidates` for every request of a scenario.
@@ -70,18 +80,18 @@ public struct CandidateBuilder: Sendable {
     public func candidates(for request: Request) -> RequestCandidates {
         let rules = scenario.rules
         let pairs = allowedPairs(for: request)
-        let workshops = workshopDays(for: request)
+        let workshopsOfRequest = workshopDays(for: request)
         var obstacles: [String] = []
         if pairs.isEmpty { obstacles.append(noPairReason(request)) }
-        if workshops.isEmpty { obstacles.append(noWorkshopDayReason(request)) }
-        guard !pairs.isEmpty, !workshops.isEmpty else {
+        if workshopsOfRequest.isEmpty { obstacles.append(noWorkshopDayReason(request)) }
+        guard !pairs.isEmpty, !workshopsOfRequest.isEmpty else {
             return RequestCandidates(request: request, options: [], obstacles: obstacles)
         }
 
         // Working days for the meetings, before any trainer is considered.
-        let prepRange = workshops.first!.advanced(by: -rules.prepGap.max)...workshops.last!.advanced(by: -rules.prepGap.min)
+        let prepRange = workshopsOfRequest.first!.advanced(by: -rules.prepGap.max)...workshopsOfRequest.last!.advanced(by: -rules.prepGap.min)
         let meetingPrep = prepRange.filter { $0 >= scenario.planningStart && isWorking($0, request) }
-        let followRange = workshops.first!.advanced(by: rules.followupGap.min)...workshops.last!.advanced(by: rules.followupGap.max)
+        let followRange = workshopsOfRequest.first!.advanced(by: rules.followupGap.min)...workshopsOfRequest.last!.advanced(by: rules.followupGap.max)
         let meetingFollow = followRange.filter { $0 >= scenario.planningStart && isWorking($0, request) }
 
         let travel = TravelCost(settings: scenario.costs.travel)
@@ -90,21 +100,23 @@ public struct CandidateBuilder: Sendable {
             let free = { (day: Day) in commitments.isFree(pair, on: day) }
             let preps = meetingPrep.filter(free)
             let follows = meetingFollow.filter(free)
-            let prepSet = Set(preps), followSet = Set(follows)
-            let ws = workshops.filter { w in
-                free(w) && free(w.advanced(by: 1))
-                    && (rules.prepGap.min...rules.prepGap.max).contains { prepSet.contains(w.advanced(by: -$0)) }
-                    && (rules.followupGap.min...rules.followupGap.max).contains { followSet.contains(w.advanced(by: $0)) }
+            var workshops: [WorkshopOption] = []
+            for w in workshopsOfRequest where free(w) && free(w.advanced(by: 1)) {
+                let p = ranked(preps, from: w.advanced(by: -rules.prepGap.max), to: w.advanced(by: -rules.prepGap.min),
+                               target: w.advanced(by: -rules.prepGap.target))
+                let f = ranked(follows, from: w.advanced(by: rules.followupGap.min), to: w.advanced(by: rules.followupGap.max),
+                               target: w.advanced(by: rules.followupGap.target))
+                if !p.isEmpty && !f.isEmpty { workshops.append(WorkshopOption(day: w, preparations: p, followups: f)) }
             }
-            guard !ws.isEmpty else { continue }
-            let usedPreps = preps.filter { p in ws.contains { w in (rules.prepGap.min...rules.prepGap.max).contains(p.distance(to: w)) } }
-            let usedFollows = follows.filter { f in ws.contains { w in (rules.followupGap.min...rules.followupGap.max).contains(w.distance(to: f)) } }
+            guard !workshops.isEmpty else { continue }
+            let usedPreps = Set(workshops.flatMap(\.preparations)).sorted()
+            let usedFollows = Set(workshops.flatMap(\.followups)).sorted()
             let cost = pair.ids.reduce(0.0) { sum, id in
                 let km = scenario.km(trainer: scenario.trainer(id)!, municipality: request.id, at: request.location)
                 return sum + travel.packageCost(km: km)
             }
             options.append(PairOption(pair: pair, travelCost: cost, isPreferred: scenario.preferredPairs.contains(pair),
-                                      workshopDays: ws, preparationDays: usedPreps, followupDays: usedFollows))
+                                      workshops: workshops, preparationDays: usedPreps, followupDays: usedFollows))
         }
         if options.isEmpty {
             obstacles.append(meetingPrep.isEmpty || meetingFollow.isEmpty
@@ -113,6 +125,16 @@ public struct CandidateBuilder: Sendable {
         }
         options.sort { ($0.travelCost, $0.pair) < ($1.travelCost, $1.pair) }
         return RequestCandidates(request: request, options: options, obstacles: obstacles)
+    }
+
+    /// The days of `days` (ascending) in `from...to`, closest to `target` first, earlier first on a tie.
+    private func ranked(_ days: [Day], from: Day, to: Day, target: Day) -> [Day] {
+        var lo = 0, hi = days.count
+        while lo < hi { let mid = (lo + hi) / 2; if days[mid] < from { lo = mid + 1 } else { hi = mid } }
+        var inRange: [Day] = []
+        var i = lo
+        while i < days.count && days[i] <= to { inRange.append(days[i]); i += 1 }
+        return inRange.sorted { (abs($0.distance(to: target)), $0) < (abs($1.distance(to: target)), $1) }
     }
 
     /// The request's window for W in words.

@@ -12,10 +12,15 @@ public struct GreedyPlanner: Sendable {
     public let candidates: [RequestCandidates]
     public let commitments: TrainerCommitments
 
-    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments) {
+    /// Only the meeting days the package model carries are tried, so the plan can be its start.
+    public let options: FormulationOptions
+
+    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
+                options: FormulationOptions = FormulationOptions()) {
         self.scenario = scenario
         self.candidates = candidates
         self.commitments = commitments
+        self.options = options
     }
 
     public func plan(order: Order = .mostConstrainedFirst) -> [PackageChoice] {
@@ -24,8 +29,8 @@ public struct GreedyPlanner: Sendable {
             indices.sort { a, b in
                 let (ra, rb) = (candidates[a].request.priority, candidates[b].request.priority)
                 if ra != rb { return ra > rb }
-                let (na, nb) = (candidates[a].options.reduce(0) { $0 + $1.workshopDays.count },
-                                candidates[b].options.reduce(0) { $0 + $1.workshopDays.count })
+                let (na, nb) = (candidates[a].options.reduce(0) { $0 + $1.workshops.count },
+                                candidates[b].options.reduce(0) { $0 + $1.workshops.count })
                 return na != nb ? na < nb : a < b
             }
         }
@@ -50,11 +55,11 @@ public struct GreedyPlanner: Sendable {
             let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
             if let best, pairCost >= best.cost { continue }   // options are sorted by travel cost
             let free = { (day: Day) in pairIDs.allSatisfy { ledger.isFree($0, day) } }
-            for w in option.workshopDays where free(w) && free(w.advanced(by: 1)) {
-                guard let p = nearest(option.preparationDays, to: w.advanced(by: -rules.prepGap.target),
-                                      within: w.advanced(by: -rules.prepGap.max)...w.advanced(by: -rules.prepGap.min), free: free),
-                      let f = nearest(option.followupDays, to: w.advanced(by: rules.followupGap.target),
-                                      within: w.advanced(by: rules.followupGap.min)...w.advanced(by: rules.followupGap.max), free: free)
+            for workshop in option.workshops {
+                let w = workshop.day
+                guard free(w) && free(w.advanced(by: 1)),
+                      let p = workshop.preparations.prefix(options.preparationAlternatives).first(where: free),
+                      let f = workshop.followups.prefix(options.followupAlternatives).first(where: free)
                 else { continue }
                 let choice = PackageChoice(request: index, pair: option.pair, preparation: p, workshop: w, followup: f)
                 guard ledger.canTake(choice) else { continue }
@@ -65,14 +70,5 @@ public struct GreedyPlanner: Sendable {
             }
         }
         return best?.choice
-    }
-
-    /// The free candidate day in `range` closest to `target` (earlier wins a tie).
-    private func nearest(_ days: [Day], to target: Day, within range: ClosedRange<Day>, free: (Day) -> Bool) -> Day? {
-        var best: Day?
-        for day in days where range.contains(day) && free(day) {
-            if best == nil || abs(day.distance(to: target)) < abs(best!.distance(to: target)) { best = day }
-        }
-        return best
     }
 }

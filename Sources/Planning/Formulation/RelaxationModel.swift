@@ -1,0 +1,103 @@
+import Optimization
+
+/// A relaxation of the planning problem that keeps every candidate date: its LP value is a lower
+/// bound on every plan's objective, which makes the reported gap honest even when
+/// `PackageModel` carries only the best few meeting days per workshop start.
+///
+/// Columns per request m and allowed pair p: `w[m,p,W]`, `q[m,p,P]`, `f[m,p,F]` and `u[m]`.
+/// `w` carries the pair's travel, the preferred bonus and the *smallest* gap penalties any P and
+/// F can give for that W — never more than a plan pays, hence a relaxation. Rows:
+/// - R1 `assign[m]`: Σ w + u = 1; `prepCount`, `followCount[m,p]`: the same pair runs all events;
+/// - R2 `prepLink[m,p,W]`: w[W] ≤ Σ q over P in [W − max, W − min]; R3 `followLink` likewise;
+/// - R5 `day[t,d]`: one clique row per trainer and day; R7 caps and months as in `PackageModel`.
+public struct RelaxationModel: Sendable {
+    public private(set) var model = Model()
+
+    /// With `includeMeetings` false only the workshop columns are kept: a weaker, much faster relaxation.
+    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, includeMeetings: Bool = true) {
+        let rules = scenario.rules, weights = scenario.weights
+        var trainerDay: [String: [Int: LinearExpression]] = [:]
+        var trainerPackages: [String: LinearExpression] = [:]
+        var trainerMonth: [String: [Int: LinearExpression]] = [:]
+
+        for candidate in candidates {
+            let request = candidate.request
+            let u = model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur)
+            var assign = LinearExpression([.init(u, 1)])
+            for option in candidate.options {
+                let tag = "\(request.id),\(option.pair)"
+                let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
+                var q: [Day: VariableRef] = [:], f: [Day: VariableRef] = [:]
+                if includeMeetings { for p in option.preparationDays { q[p] = model.addVariable("q[\(tag),\(p.iso)]", lower: 0, upper: 1) } }
+                if includeMeetings { for d in option.followupDays { f[d] = model.addVariable("f[\(tag),\(d.iso)]", lower: 0, upper: 1) } }
+                var served = LinearExpression()
+                for workshop in option.workshops {
+                    let w = workshop.day
+                    let least = weights.prepGapEur * Double(abs(workshop.preparations[0].distance(to: w) - rules.prepGap.target))
+                        + weights.followupGapEur * Double(abs(w.distance(to: workshop.followups[0]) - rules.followupGap.target))
+                    let x = model.addVariable("w[\(tag),\(w.iso)]", lower: 0, upper: 1, objective: pairCost + least)
+                    served.add(x)
+                    if includeMeetings {
+                    var prepLink = LinearExpression([.init(x, 1)])
+                    for p in workshop.preparations { prepLink.add(q[p]!, -1) }
+                    model.addConstraint("R2.prepLink[\(tag),\(w.iso)]", prepLink, upper: 0)
+                    var followLink = LinearExpression([.init(x, 1)])
+                    for d in workshop.followups { followLink.add(f[d]!, -1) }
+                    model.addConstraint("R3.followLink[\(tag),\(w.iso)]", followLink, upper: 0)
+                    }
+                    for trainer in option.pair.ids {
+                        for day in [w, w.advanced(by: 1)] {
+                            trainerDay[trainer, default: [:]][day.ordinal, default: []].add(x)
+                            trainerMonth[trainer, default: [:]][day.monthKey, default: []].add(x)
+                        }
+                        trainerPackages[trainer, default: []].add(x)
+                    }
+                }
+                assign.add(served)
+                guard includeMeetings else { continue }
+                var prepCount = LinearExpression(sum: option.preparationDays.map { q[$0]! })
+                prepCount.add(served, times: -1)
+                model.addConstraint("R1.prepCount[\(tag)]", prepCount, equals: 0)
+                var followCount = LinearExpression(sum: option.followupDays.map { f[$0]! })
+                followCount.add(served, times: -1)
+                model.addConstraint("R1.followCount[\(tag)]", followCount, equals: 0)
+                for trainer in option.pair.ids {
+                    for (day, v) in q.sorted(by: { $0.key < $1.key }) + f.sorted(by: { $0.key < $1.key }) {
+                        trainerDay[trainer, default: [:]][day.ordinal, default: []].add(v)
+                        trainerMonth[trainer, default: [:]][day.monthKey, default: []].add(v)
+                    }
+                }
+            }
+            model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
+        }
+
+        for trainer in scenario.trainers.map(\.id) {
+            for (day, expression) in (trainerDay[trainer] ?? [:]).sorted(by: { $0.key < $1.key }) where expression.terms.count > 1 {
+                model.addConstraint("R5.day[\(trainer),\(Day(ordinal: day).iso)]", expression, upper: 1)
+            }
+        }
+        for trainer in scenario.trainers {
+            if let cap = trainer.maxPackages, let row = trainerPackages[trainer.id], !row.terms.isEmpty {
+                model.addConstraint("R7.packages[\(trainer.id)]", row,
+                                    upper: max(0, Double(cap) - Double(commitments.pinnedPackages[trainer.id] ?? 0)))
+            }
+            if let cap = trainer.maxDaysPerMonth {
+                for (month, expression) in (trainerMonth[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    let limit = max(0, Double(cap) - Double(commitments.pinnedDaysPerMonth[trainer.id]?[month] ?? 0))
+                    let merged = expression.merged()
+                    if merged.terms.reduce(0, { $0 + $1.coefficient }) > limit {
+                        model.addConstraint("R7.month[\(trainer.id),\(month)]", merged, upper: limit)
+                    }
+                }
+            }
+        }
+        if weights.maxLoadEur > 0 {
+            let load = model.addVariable("L", objective: weights.maxLoadEur)
+            for trainer in scenario.trainers {
+                var row = trainerPackages[trainer.id] ?? []
+                row.add(load, -1)
+                model.addConstraint("obj.load[\(trainer.id)]", row, upper: -Double(commitments.pinnedPackages[trainer.id] ?? 0))
+            }
+        }
+    }
+}
