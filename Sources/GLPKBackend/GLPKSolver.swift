@@ -84,7 +84,7 @@ public struct GLPKSolver: Solver {
                            seconds: elapsed, message: GLPKCodes.describe(returnCode: code))
     }
 
-    public func relaxationValue(_ model: Model, timeLimitSeconds: Double) throws -> Double? {
+    public func solveRelaxation(_ model: Model, timeLimitSeconds: Double) throws -> RelaxationResult? {
         glp_term_hook(glpkSilentHook, nil)
         defer { glp_term_hook(nil, nil) }
         let problem = GLPKProblem(model: model)
@@ -94,7 +94,8 @@ public struct GLPKSolver: Solver {
         smcp.presolve = GLP_ON
         smcp.tm_lim = Int32(min(max(timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
         guard glp_simplex(problem.pointer, &smcp) == 0, glp_get_status(problem.pointer) == GLP_OPT else { return nil }
-        return glp_get_obj_val(problem.pointer)
+        let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
+        return RelaxationResult(objective: glp_get_obj_val(problem.pointer), values: values)
     }
 
     /// Writes `model` as free MPS, exactly as GLPK receives it.

@@ -5,7 +5,7 @@ public protocol Solver {
     /// Solves `model` synchronously on the calling thread.
     func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult
     /// The optimum of the LP relaxation (integrality dropped), or nil when it was not solved in time.
-    func relaxationValue(_ model: Model, timeLimitSeconds: Double) throws -> Double?
+    func solveRelaxation(_ model: Model, timeLimitSeconds: Double) throws -> RelaxationResult?
 }
 
 /// Limits and hints for one solve.
@@ -74,4 +74,11 @@ public struct SolveResult: Sendable {
         guard let objective, let bound else { return nil }
         return max(0, objective - bound) / max(abs(objective), 1)
     }
+}
+
+/// An optimal solution of a model's LP relaxation.
+public struct RelaxationResult: Sendable {
+    public var objective: Double
+    public var values: [Double]
+    public init(objective: Double, values: [Double]) { self.objective = objective; self.values = values }
 }

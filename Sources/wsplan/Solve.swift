@@ -54,15 +54,13 @@ struct Solve: ParsableCommand {
             preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives))
         let solver = GLPKSolver()
         if let writeModel {
-            guard solver.writeMPS(planner.buildModel().model, to: writeModel) else {
-                throw Failure.message("cannot write the model to \(writeModel)")
-            }
+            let start = planner.greedy()
+            let model = try planner.prepare(solver: solver, timeLimitSeconds: timeLimit ?? loaded.solver.timeLimitSeconds, start: start).model
+            guard solver.writeMPS(model.model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
         }
-        let model = planner.buildModel().model
-        progress.say("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros")
-        progress.say("solving with GLPK (time limit \(Int(timeLimit ?? loaded.solver.timeLimitSeconds)) s, gap \(mipGap ?? loaded.solver.mipGap))")
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
-        let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart, log: log)
+        let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
+                                    progress: { progress.say($0) }, solverLog: log)
 
         let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         try OutputFolder.write(["plan.json": try PlanFile.encode(plan), "calendar.csv": Data(CalendarCSV.render(plan).utf8)], to: folder)

@@ -25,8 +25,10 @@ public struct PackageModel: Sendable {
     public private(set) var isExact = true
 
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
-                options: FormulationOptions = FormulationOptions()) {
+                options: FormulationOptions = FormulationOptions(), selection: ColumnSelection? = nil) {
         self.candidates = candidates
+        let selection = selection ?? .all(candidates)
+        isExact = !selection.isPruned
         let rules = scenario.rules, weights = scenario.weights
         var trainerDay: [String: [Int: LinearExpression]] = [:]
         var trainerPackages: [String: LinearExpression] = [:]
@@ -45,7 +47,7 @@ public struct PackageModel: Sendable {
             var assign = LinearExpression([.init(u, 1)])
             for option in candidate.options {
                 let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
-                for workshop in option.workshops {
+                for workshop in option.workshops where selection.keeps(request: m, pair: option.pair, day: workshop.day) {
                     let w = workshop.day
                     if workshop.preparations.count > options.preparationAlternatives
                         || workshop.followups.count > options.followupAlternatives { isExact = false }

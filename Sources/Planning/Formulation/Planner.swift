@@ -1,7 +1,7 @@
 import Optimization
 
-/// Turns a scenario into a plan: candidates, the package model, a greedy start, the solver,
-/// an honest bound, the plan.
+/// Turns a scenario into a plan: candidates, a greedy start, the relaxation that bounds every
+/// plan, the package model, the solver, the plan.
 public struct Planner {
     public let scenario: Scenario
     public let calendar: WorkingCalendar
@@ -24,8 +24,8 @@ public struct Planner {
         }
     }
 
-    public func buildModel() -> PackageModel {
-        PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, options: options)
+    public func buildModel(selection: ColumnSelection? = nil) -> PackageModel {
+        PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, options: options, selection: selection)
     }
 
     public func buildRelaxation(includeMeetings: Bool = true) -> RelaxationModel {
@@ -36,53 +36,67 @@ public struct Planner {
         GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, options: options).plan(order: order)
     }
 
+    /// The relaxation's bound and, from its LP solution, the columns the package model keeps.
+    public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws
+        -> (bound: Double?, model: PackageModel) {
+        let relaxation = buildRelaxation(includeMeetings: options.relaxationWithMeetings)
+        let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds)
+        var use: [Int: [TrainerPair: [Day: Double]]] = [:]
+        if let lp {
+            for column in relaxation.workshopColumns where lp.values[column.column.index] > 1e-6 {
+                use[column.request, default: [:]][column.pair, default: [:]][column.day] = lp.values[column.column.index]
+            }
+        }
+        let selection = ColumnSelection.select(candidates, options: options, lpUse: use, start: start)
+        return (lp?.objective, buildModel(selection: selection))
+    }
+
     /// Solves with `solver` under the scenario's limits (or the given ones) and assembles the plan.
     ///
-    /// The bound is the package model's own when it carries every candidate date; otherwise the
-    /// LP value of `RelaxationModel`, a valid bound for every plan. `optimal` only when proven.
+    /// The bound is the package model's own when it carries every candidate date and pair;
+    /// otherwise the LP value of `RelaxationModel`, a valid bound for every plan. `optimal` only
+    /// when proven.
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
-                     injectStart: Bool = true, log: (@Sendable (String) -> Void)? = nil) throws -> Plan {
+                     injectStart: Bool = true, progress: ((String) -> Void)? = nil,
+                     solverLog: (@Sendable (String) -> Void)? = nil) throws -> Plan {
         let clock = ContinuousClock()
         let started = clock.now
         let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
-        let packageModel = buildModel()
         let assembler = PlanAssembler(planner: self)
         let start = greedy()
         let startObjective = assembler.objectiveTerms(start).total
-        log?("greedy start: \(start.count) packages, objective \(cents(startObjective))")
+        progress?("greedy start: \(start.count) of \(candidates.count) requests, objective \(cents(startObjective)) EUR")
 
-        var relaxationBound: Double?
-        if !packageModel.isExact {
-            relaxationBound = try solver.relaxationValue(buildRelaxation(includeMeetings: options.relaxationWithMeetings).model, timeLimitSeconds: max(1, limit / 4))
-            log?("bound from the relaxation with every date: \(relaxationBound.map { "\(cents($0))" } ?? "not found in time")")
-        }
+        let (relaxationBound, packageModel) = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
+        progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
+        let model = packageModel.model
+        progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
         let remaining = max(1, limit - elapsedSeconds(since: started, clock))
+        progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
         let startValues = injectStart ? packageModel.values(for: start, pinnedPackages: commitments.pinnedPackages) : nil
         let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
-                                         start: startValues, log: log)
-        let result = try solver.solve(packageModel.model, parameters: parameters)
+                                         start: startValues, log: solverLog)
+        let result = try solver.solve(model, parameters: parameters)
 
         var choices = start
         var solvedOptimal = false
-        switch result.status {
-        case .optimal, .feasible:
-            let solved = packageModel.choices(from: result.values!)
+        if result.status == .optimal || result.status == .feasible, let values = result.values {
+            let solved = packageModel.choices(from: values)
             // Keep the solver's plan unless the greedy start is strictly better (when it was not injected).
             if assembler.objectiveTerms(solved).total <= startObjective + 1e-6 {
                 choices = solved
                 solvedOptimal = result.status == .optimal
             }
-        case .infeasible, .none:
-            break
         }
         let objective = assembler.objectiveTerms(choices).total
-        var bound: Double? = packageModel.isExact ? result.bound : relaxationBound
+        var bound: Double? = relaxationBound
+        if packageModel.isExact, let own = result.bound { bound = max(own, relaxationBound ?? -.infinity) }
         if let b = bound { bound = min(b, objective) }
-        // Proven optimal: the package model's optimum, and either the model is exact or the relaxation meets it.
+        // Proven optimal: the package model's optimum, and either the model is exact or the bound meets it.
         let proven = solvedOptimal && (packageModel.isExact || (relaxationBound.map { objective - $0 <= 0.005 } ?? false))
         let report = SolverReport(name: solver.name, status: proven ? .optimal : .feasible, objective: nil, bound: bound, gap: nil,
-                                  seconds: elapsedSeconds(since: started, clock), rows: packageModel.model.constraints.count,
-                                  columns: packageModel.model.variables.count)
+                                  seconds: elapsedSeconds(since: started, clock), rows: model.constraints.count,
+                                  columns: model.variables.count)
         return assembler.plan(choices: choices, solver: report)
     }
 

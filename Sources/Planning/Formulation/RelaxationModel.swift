@@ -12,6 +12,8 @@ import Optimization
 /// - R5 `day[t,d]`: one clique row per trainer and day; R7 caps and months as in `PackageModel`.
 public struct RelaxationModel: Sendable {
     public private(set) var model = Model()
+    /// Every workshop column: request index, pair, first day, column.
+    public private(set) var workshopColumns: [(request: Int, pair: TrainerPair, day: Day, column: VariableRef)] = []
 
     /// With `includeMeetings` false only the workshop columns are kept: a weaker, much faster relaxation.
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, includeMeetings: Bool = true) {
@@ -20,7 +22,7 @@ public struct RelaxationModel: Sendable {
         var trainerPackages: [String: LinearExpression] = [:]
         var trainerMonth: [String: [Int: LinearExpression]] = [:]
 
-        for candidate in candidates {
+        for (m, candidate) in candidates.enumerated() {
             let request = candidate.request
             let u = model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur)
             var assign = LinearExpression([.init(u, 1)])
@@ -37,6 +39,7 @@ public struct RelaxationModel: Sendable {
                         + weights.followupGapEur * Double(abs(w.distance(to: workshop.followups[0]) - rules.followupGap.target))
                     let x = model.addVariable("w[\(tag),\(w.iso)]", lower: 0, upper: 1, objective: pairCost + least)
                     served.add(x)
+                    workshopColumns.append((m, option.pair, w, x))
                     if includeMeetings {
                     var prepLink = LinearExpression([.init(x, 1)])
                     for p in workshop.preparations { prepLink.add(q[p]!, -1) }

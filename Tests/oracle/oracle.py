@@ -1,0 +1,577 @@
+#!/usr/bin/env python3
+"""Independent exact oracle for the wsplan planning problem (SPEC §2–§4).
+
+Written from /work/shared/SPEC.md only; it shares no code or model with wsplan.
+
+    python3 oracle.py SCENARIO.yaml [--time-limit S] [--round-travel event|none]
+
+Prints JSON: {"status", "objective", "bound", "terms", "served": [...], "unscheduled": [...]}.
+
+Model (exact, no narrowing of dates or pairs):
+  x[r,p,W]    = 1 if request r is run by pair p with workshop days W, W+1
+  a[r,p,W,P]  = 1 if that package's preparation is on day P   (sum_P a = x)
+  b[r,p,W,F]  = 1 if that package's follow-up is on day F      (sum_F b = x)
+Every candidate day satisfies R2/R3/R4/R6 by construction and is free of the trainers'
+unavailable days and confirmed bookings (R5/R9). Rows: one package per request, one event per
+trainer and day (R5), max_packages and max_days_per_month per trainer (R7, confirmed bookings
+counted), and L >= packages of each trainer with W in the horizon (max_load term).
+Objective = SPEC §4 with the unscheduled term written as a constant minus x-coefficients.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import math
+import os
+import sys
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+RES = os.path.join(REPO, "Sources", "PlanningIO", "Resources")
+STATES = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
+
+# --------------------------------------------------------------------------- calendar
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Gregorian Easter (anonymous Gregorian algorithm / Meeus–Jones–Butcher)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def public_holidays(state: str, year: int) -> dict[dt.date, str]:
+    """Statewide public holidays exactly as SPEC §2 lists them."""
+    e = easter_sunday(year)
+    D = lambda m, d: dt.date(year, m, d)  # noqa: E731
+    h = {
+        D(1, 1): "New Year",
+        e - dt.timedelta(days=2): "Good Friday",
+        e + dt.timedelta(days=1): "Easter Monday",
+        D(5, 1): "Labour Day",
+        e + dt.timedelta(days=39): "Ascension",
+        e + dt.timedelta(days=50): "Whit Monday",
+        D(10, 3): "Unity Day",
+        D(12, 25): "Christmas Day",
+        D(12, 26): "Boxing Day",
+    }
+    if state in ("BW", "BY", "ST"):
+        h[D(1, 6)] = "Epiphany"
+    if state == "BE" or (state == "MV" and year >= 2023):
+        h[D(3, 8)] = "Women's Day"
+    if state in ("BW", "BY", "HE", "NW", "RP", "SL"):
+        h[e + dt.timedelta(days=60)] = "Corpus Christi"
+    if state in ("SL", "BY"):
+        h[D(8, 15)] = "Assumption"
+    if state == "TH" and year >= 2019:
+        h[D(9, 20)] = "World Children's Day"
+    if state in ("BB", "MV", "SN", "ST", "TH") or (state in ("HB", "HH", "NI", "SH") and year >= 2018):
+        h[D(10, 31)] = "Reformation Day"
+    if state in ("BW", "BY", "NW", "RP", "SL"):
+        h[D(11, 1)] = "All Saints"
+    if state == "SN":
+        # Buß- und Bettag: the Wednesday before 23 November (strictly before).
+        d = D(11, 22)
+        while d.weekday() != 2:
+            d -= dt.timedelta(days=1)
+        h[d] = "Repentance Day"
+    return h
+
+
+def parse_day(v) -> dt.date:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v).strip())
+
+
+def parse_days(v) -> set[dt.date]:
+    """Days and a..b ranges, from a list or a ';'-separated string."""
+    out: set[dt.date] = set()
+    if v is None or v == "":
+        return out
+    items = v if isinstance(v, list) else str(v).split(";")
+    for it in items:
+        if isinstance(it, (dt.date, dt.datetime)):
+            out.add(parse_day(it))
+            continue
+        s = str(it).strip()
+        if not s:
+            continue
+        if ".." in s:
+            a, b = (parse_day(x) for x in s.split(".."))
+            if b < a:
+                raise ValueError(f"reversed range {s}")
+            d = a
+            while d <= b:
+                out.add(d)
+                d += dt.timedelta(days=1)
+        else:
+            out.add(parse_day(s))
+    return out
+
+
+def parse_ids(v) -> list[str]:
+    if v is None or v == "":
+        return []
+    if isinstance(v, list):
+        return [str(x).strip() for x in v if str(x).strip()]
+    return [x.strip() for x in str(v).split(";") if x.strip()]
+
+
+# --------------------------------------------------------------------------- places
+
+
+class Gazetteer:
+    def __init__(self, path: str = os.path.join(RES, "places.csv")):
+        self.rows = []
+        with open(path, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                self.rows.append((r["name"], r["state"], float(r["lat"]), float(r["lon"]), int(r["population"] or 0)))
+
+    def lookup(self, text: str):
+        text = text.strip()
+        state = None
+        if "," in text:
+            head, tail = text.rsplit(",", 1)
+            if tail.strip().upper() in STATES:
+                text, state = head.strip(), tail.strip().upper()
+        key = text.casefold()
+        hits = [r for r in self.rows if r[0].casefold() == key and (state is None or r[1] == state)]
+        if not hits:
+            raise ValueError(f"unknown place {text!r}" + (f" in {state}" if state else ""))
+        best = max(hits, key=lambda r: r[4])  # biggest population wins for a bare name
+        return best[1], best[2], best[3]
+
+
+def haversine(lat1, lon1, lat2, lon2, radius=6371.0):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * radius * math.asin(math.sqrt(a))
+
+
+def cents(x: float) -> float:
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+# --------------------------------------------------------------------------- scenario
+
+
+def merged(defaults: dict, given: dict | None) -> dict:
+    out = dict(defaults)
+    for k, v in (given or {}).items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = merged(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+DEFAULT_RULES = {
+    "prep_gap_days": {"min": 21, "max": 42, "target": 28},
+    "followup_gap_days": {"min": 150, "max": 210, "target": 182},
+    "max_participants": 40,
+    "avoid_school_holidays": False,
+    "office_closure": ["12-24", "01-01"],
+}
+DEFAULT_TRAVEL = {"eur_per_km": 0.25, "detour_factor": 1.3, "commute_km": 100, "evening_before_km": 250, "hotel_eur": 100}
+DEFAULT_WEIGHTS = {"unscheduled_eur": 50000, "prep_gap_eur": 20, "followup_gap_eur": 5,
+                   "preferred_pair_eur": 300, "max_load_eur": 0, "move_eur": 500}
+
+
+def blank(v) -> bool:
+    return v is None or (isinstance(v, str) and v.strip() == "")
+
+
+class Scenario:
+    def __init__(self, path: str):
+        self.path = path
+        base = os.path.dirname(os.path.abspath(path))
+        with open(path, encoding="utf-8") as f:
+            y = yaml.safe_load(f)
+        if "extends" in y:
+            raise ValueError("the oracle does not handle extends")
+        gaz = Gazetteer()
+        self.name = y.get("name", "")
+        self.start = parse_day(y["planning_start"])
+        self.h_from, self.h_to = parse_day(y["horizon"]["from"]), parse_day(y["horizon"]["to"])
+        self.rules = merged(DEFAULT_RULES, y.get("rules"))
+        costs = y.get("costs") or {}
+        self.travel = merged(DEFAULT_TRAVEL, costs.get("travel"))
+        self.weights = merged(DEFAULT_WEIGHTS, y.get("weights"))
+
+        # trainers
+        self.trainers = {}
+        for t in y["trainers"]:
+            home = t["home"]
+            if isinstance(home, dict):
+                lat, lon = float(home["lat"]), float(home["lon"])
+            else:
+                _, lat, lon = gaz.lookup(str(home))
+            self.trainers[str(t["id"])] = {
+                "lat": lat, "lon": lon,
+                "max_packages": t.get("max_packages"),
+                "max_days_per_month": t.get("max_days_per_month"),
+                "unavailable": parse_days(t.get("unavailable")),
+            }
+        pairs = y.get("pairs") or {}
+        self.forbidden = {frozenset(map(str, p)) for p in pairs.get("forbidden") or []}
+        self.preferred = {frozenset(map(str, p)) for p in pairs.get("preferred") or []}
+
+        # municipalities
+        munis = y["municipalities"]
+        if isinstance(munis, str):
+            with open(os.path.join(base, munis), newline="", encoding="utf-8") as f:
+                rows = list(csv.DictReader(f))
+        else:
+            rows = munis
+        self.requests = {}
+        for r in rows:
+            rid = str(r["id"]).strip()
+            place = r.get("place")
+            place = str(place).strip() if not blank(place) else str(r["name"]).strip()
+            state, lat, lon = r.get("state"), r.get("lat"), r.get("lon")
+            if blank(state) or blank(lat) or blank(lon):
+                gs, glat, glon = gaz.lookup(place)
+                state = gs if blank(state) else state
+                lat = glat if blank(lat) else lat
+                lon = glon if blank(lon) else lon
+            participants = int(r["participants"])
+            if participants > int(self.rules["max_participants"]):
+                raise ValueError(f"{rid}: {participants} participants > max")
+            self.requests[rid] = {
+                "state": str(state).strip(), "lat": float(lat), "lon": float(lon),
+                "participants": participants,
+                "earliest": None if blank(r.get("earliest")) else parse_day(r["earliest"]),
+                "latest": None if blank(r.get("latest")) else parse_day(r["latest"]),
+                "priority": 1 if blank(r.get("priority")) else float(r["priority"]),
+                "blackout": parse_days(r.get("blackout")),
+                "requires": set(parse_ids(r.get("requires"))),
+                "excludes": set(parse_ids(r.get("excludes"))),
+            }
+
+        # distances
+        self.distances = {}
+        if y.get("distances"):
+            with open(os.path.join(base, y["distances"]), newline="", encoding="utf-8") as f:
+                for r in csv.DictReader(f):
+                    self.distances[(r["trainer"].strip(), r["municipality"].strip())] = float(r["km"])
+
+        # bookings (confirmed, pinned)
+        self.bookings = []
+        if y.get("bookings"):
+            with open(os.path.join(base, y["bookings"]), encoding="utf-8") as f:
+                bk = yaml.safe_load(f) or {}
+            for p in bk.get("packages") or []:
+                w = [parse_day(d) for d in p["workshop"]]
+                self.bookings.append({
+                    "municipality": str(p["municipality"]),
+                    "trainers": [str(t) for t in p["trainers"]],
+                    "preparation": parse_day(p["preparation"]),
+                    "workshop": w,
+                    "followup": parse_day(p["followup"]),
+                })
+
+        # school holidays
+        self.school = defaultdict(set)
+        if self.rules["avoid_school_holidays"]:
+            with open(os.path.join(RES, "school-holidays.csv"), newline="", encoding="utf-8") as f:
+                for r in csv.DictReader(f):
+                    self.school[r["state"]] |= parse_days(f"{r['first_day']}..{r['last_day']}")
+
+    # -- calendar
+
+    def in_closure(self, d: dt.date) -> bool:
+        a, b = self.rules["office_closure"]
+        a, b = tuple(map(int, str(a).split("-"))), tuple(map(int, str(b).split("-")))
+        md = (d.month, d.day)
+        return (a <= md <= b) if a <= b else (md >= a or md <= b)
+
+    def working_day(self, rid: str, d: dt.date) -> bool:
+        r = self.requests[rid]
+        if d.weekday() >= 5:
+            return False
+        if d in public_holidays(r["state"], d.year):
+            return False
+        if self.in_closure(d):
+            return False
+        if d in r["blackout"]:
+            return False
+        if self.rules["avoid_school_holidays"] and d in self.school[r["state"]]:
+            return False
+        return True
+
+    # -- travel
+
+    def km(self, t: str, rid: str) -> float:
+        if (t, rid) in self.distances:
+            return self.distances[(t, rid)]
+        tr, r = self.trainers[t], self.requests[rid]
+        return haversine(tr["lat"], tr["lon"], r["lat"], r["lon"]) * float(self.travel["detour_factor"])
+
+    def event_cost(self, km: float, days: int) -> float:
+        tv = self.travel
+        if km <= float(tv["commute_km"]):
+            trips, nights = days, 0
+        else:
+            trips, nights = 1, (days - 1) + (1 if km > float(tv["evening_before_km"]) else 0)
+        return trips * 2 * km * float(tv["eur_per_km"]) + nights * float(tv["hotel_eur"])
+
+
+# --------------------------------------------------------------------------- model
+
+
+def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", verbose: bool = False) -> dict:
+    import highspy
+    import numpy as np
+
+    one = dt.timedelta(days=1)
+    W_ = sc.weights
+    pg, fg = sc.rules["prep_gap_days"], sc.rules["followup_gap_days"]
+    trainers = sorted(sc.trainers)
+
+    booked_mun = {b["municipality"] for b in sc.bookings}
+    open_reqs = [r for r in sc.requests if r not in booked_mun]
+
+    # fixed commitments from bookings
+    busy = defaultdict(set)                    # trainer -> days occupied by bookings
+    booked_month_days = defaultdict(int)       # (trainer, (y, m)) -> event days
+    booked_in_horizon = defaultdict(int)       # trainer -> packages with W in horizon
+    for b in sc.bookings:
+        days = [b["preparation"], *b["workshop"], b["followup"]]
+        for t in b["trainers"]:
+            for d in days:
+                busy[t].add(d)
+                booked_month_days[(t, (d.year, d.month))] += 1
+            if sc.h_from <= b["workshop"][0] <= sc.h_to:
+                booked_in_horizon[t] += 1
+
+    def free(t, d):
+        return d not in sc.trainers[t]["unavailable"] and d not in busy[t]
+
+    def rnd(x):
+        return cents(x) if round_travel == "event" else x
+
+    cols_cost, cols_info = [], []
+    day_rows = defaultdict(list)     # (t, d) -> [col]
+    month_rows = defaultdict(list)   # (t, (y,m)) -> [(col, coef)]
+    pkg_cols = defaultdict(list)     # t -> [col] (x columns)
+    req_cols = defaultdict(list)     # r -> [col]
+    link = []                        # (x col, [a cols], [b cols])
+    const = 0.0
+
+    def add_col(cost, info):
+        cols_cost.append(cost)
+        cols_info.append(info)
+        return len(cols_cost) - 1
+
+    for rid in open_reqs:
+        r = sc.requests[rid]
+        const += r["priority"] * float(W_["unscheduled_eur"])
+        pairs = []
+        for i, a in enumerate(trainers):
+            for b in trainers[i + 1:]:
+                p = frozenset((a, b))
+                if p in sc.forbidden or not r["requires"] <= p or r["excludes"] & p:
+                    continue
+                pairs.append((a, b))
+        lo = max(sc.h_from, r["earliest"] or sc.h_from, sc.start)
+        hi = min(sc.h_to, r["latest"] or sc.h_to)
+        Ws = []
+        d = lo
+        while d <= hi:
+            if sc.working_day(rid, d) and sc.working_day(rid, d + one):
+                Ws.append(d)
+            d += one
+        for (a, b) in pairs:
+            travel = 0.0
+            for t in (a, b):
+                km = sc.km(t, rid)
+                travel += rnd(sc.event_cost(km, 1)) * 2 + rnd(sc.event_cost(km, 2))
+            bonus = float(W_["preferred_pair_eur"]) if frozenset((a, b)) in sc.preferred else 0.0
+            for w in Ws:
+                if not all(free(t, dd) for t in (a, b) for dd in (w, w + one)):
+                    continue
+                Ps = [w - k * one for k in range(int(pg["min"]), int(pg["max"]) + 1)]
+                Ps = [p for p in Ps if p >= sc.start and sc.working_day(rid, p) and free(a, p) and free(b, p)]
+                Fs = [w + k * one for k in range(int(fg["min"]), int(fg["max"]) + 1)]
+                Fs = [f for f in Fs if f >= sc.start and sc.working_day(rid, f) and free(a, f) and free(b, f)]
+                if not Ps or not Fs:
+                    continue
+                xc = add_col(travel - bonus - r["priority"] * float(W_["unscheduled_eur"]),
+                             ("x", rid, (a, b), w))
+                req_cols[rid].append(xc)
+                for t in (a, b):
+                    pkg_cols[t].append(xc)
+                    for dd in (w, w + one):
+                        day_rows[(t, dd)].append(xc)
+                    for dd in (w, w + one):
+                        month_rows[(t, (dd.year, dd.month))].append(xc)
+                acs, bcs = [], []
+                for p in Ps:
+                    c = add_col(float(W_["prep_gap_eur"]) * abs((w - p).days - int(pg["target"])), ("P", rid, (a, b), w, p))
+                    acs.append(c)
+                    for t in (a, b):
+                        day_rows[(t, p)].append(c)
+                        month_rows[(t, (p.year, p.month))].append(c)
+                for f in Fs:
+                    c = add_col(float(W_["followup_gap_eur"]) * abs((f - w).days - int(fg["target"])), ("F", rid, (a, b), w, f))
+                    bcs.append(c)
+                    for t in (a, b):
+                        day_rows[(t, f)].append(c)
+                        month_rows[(t, (f.year, f.month))].append(c)
+                link.append((xc, acs, bcs))
+
+    n_bin = len(cols_cost)
+    use_L = float(W_["max_load_eur"]) > 0
+    if use_L:
+        Lc = add_col(float(W_["max_load_eur"]), ("L",))
+
+    rows = []   # (lower, upper, [(col, coef)])
+    inf = highspy.kHighsInf
+    for rid, cs in req_cols.items():
+        rows.append((-inf, 1.0, [(c, 1.0) for c in cs]))
+    for xc, acs, bcs in link:
+        rows.append((0.0, 0.0, [(xc, -1.0)] + [(c, 1.0) for c in acs]))
+        rows.append((0.0, 0.0, [(xc, -1.0)] + [(c, 1.0) for c in bcs]))
+    for key, cs in day_rows.items():
+        if len(cs) > 1:
+            rows.append((-inf, 1.0, [(c, 1.0) for c in cs]))
+    for (t, mon), cs in month_rows.items():
+        cap = sc.trainers[t]["max_days_per_month"]
+        if cap is None:
+            continue
+        coef = defaultdict(float)
+        for c in cs:
+            coef[c] += 1.0
+        rows.append((-inf, float(cap) - booked_month_days[(t, mon)], list(coef.items())))
+    for t in trainers:
+        cap = sc.trainers[t]["max_packages"]
+        if cap is not None and pkg_cols[t]:
+            rows.append((-inf, float(cap) - booked_in_horizon[t], [(c, 1.0) for c in pkg_cols[t]]))
+        if use_L:
+            # L >= booked_t + sum x  <=>  L - sum x >= booked_t
+            rows.append((float(booked_in_horizon[t]), inf, [(Lc, 1.0)] + [(c, -1.0) for c in pkg_cols[t]]))
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", bool(verbose))
+    h.setOptionValue("mip_rel_gap", 1e-9)
+    h.setOptionValue("mip_abs_gap", 1e-7)
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("threads", 1)
+    n = len(cols_cost)
+    lb = np.zeros(n)
+    ub = np.ones(n)
+    if use_L:
+        ub[Lc] = inf
+    h.addCols(n, np.array(cols_cost, dtype=float), lb, ub, 0, np.array([], dtype=np.int32),
+              np.array([], dtype=np.int32), np.array([], dtype=float))
+    integrality = np.array([highspy.HighsVarType.kInteger] * n)
+    h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), integrality)
+    h.changeObjectiveOffset(const)
+    if rows:
+        lower = np.array([r[0] for r in rows], dtype=float)
+        upper = np.array([r[1] for r in rows], dtype=float)
+        starts, idx, val = [], [], []
+        for _, _, ent in rows:
+            starts.append(len(idx))
+            for c, v in ent:
+                idx.append(c)
+                val.append(v)
+        h.addRows(len(rows), lower, upper, len(idx), np.array(starts, dtype=np.int32),
+                  np.array(idx, dtype=np.int32), np.array(val, dtype=float))
+    h.run()
+    ms = h.getModelStatus()
+    info = h.getInfo()
+    status = {highspy.HighsModelStatus.kOptimal: "optimal",
+              highspy.HighsModelStatus.kInfeasible: "infeasible"}.get(ms, str(ms))
+    out = {"status": status, "columns": n, "rows": len(rows)}
+    if status == "infeasible":
+        return out
+    sol = h.getSolution().col_value if info.primal_solution_status >= 1 else None
+    if n == 0:
+        sol = []
+    if sol is None:
+        out["status"] = "no_plan"
+        return out
+    if status != "optimal":
+        out["status"] = "feasible"
+
+    served, served_ids = [], set()
+    terms = {"unscheduled": 0.0, "travel": 0.0, "prep_gap": 0.0, "followup_gap": 0.0,
+             "preferred_pairs": 0.0, "max_load": 0.0}
+    chosen = {}
+    for c in range(n_bin):
+        if sol[c] > 0.5:
+            chosen.setdefault(cols_info[c][1], []).append(cols_info[c])
+    load = defaultdict(int, booked_in_horizon)
+    for rid in open_reqs:
+        if rid not in chosen:
+            continue
+        items = chosen[rid]
+        x = [i for i in items if i[0] == "x"][0]
+        (a, b), w = x[2], x[3]
+        p = [i for i in items if i[0] == "P" and i[3] == w and i[2] == (a, b)][0][4]
+        f = [i for i in items if i[0] == "F" and i[3] == w and i[2] == (a, b)][0][4]
+        travel = sum(rnd(sc.event_cost(sc.km(t, rid), 1)) * 2 + rnd(sc.event_cost(sc.km(t, rid), 2)) for t in (a, b))
+        terms["travel"] += travel
+        terms["prep_gap"] += float(W_["prep_gap_eur"]) * abs((w - p).days - int(pg["target"]))
+        terms["followup_gap"] += float(W_["followup_gap_eur"]) * abs((f - w).days - int(fg["target"]))
+        if frozenset((a, b)) in sc.preferred:
+            terms["preferred_pairs"] -= float(W_["preferred_pair_eur"])
+        load[a] += 1
+        load[b] += 1
+        served_ids.add(rid)
+        served.append({"municipality": rid, "trainers": [a, b], "preparation": p.isoformat(),
+                       "workshop": [w.isoformat(), (w + one).isoformat()], "followup": f.isoformat(),
+                       "travel": round(travel, 2)})
+    unscheduled = [rid for rid in open_reqs if rid not in served_ids]
+    terms["unscheduled"] = sum(sc.requests[r]["priority"] * float(W_["unscheduled_eur"]) for r in unscheduled)
+    if use_L:
+        terms["max_load"] = float(W_["max_load_eur"]) * max([load[t] for t in trainers] + [0])
+    obj = sum(terms.values())
+    out.update({
+        "objective": round(obj, 2),
+        "solver_objective": h.getObjectiveValue(),
+        "bound": info.mip_dual_bound if n else obj,
+        "gap": info.mip_gap if n else 0.0,
+        "terms": {k: round(v, 2) for k, v in terms.items()},
+        "served": sorted(served, key=lambda s: s["municipality"]),
+        "unscheduled": unscheduled,
+        "pinned": sorted(booked_mun & set(sc.requests)),
+    })
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("scenario")
+    ap.add_argument("--time-limit", type=float, default=300.0)
+    ap.add_argument("--round-travel", choices=["event", "none"], default="event",
+                    help="round each trainer's travel cost per event to cents (default) or not at all")
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args(argv)
+    res = solve(Scenario(a.scenario), a.time_limit, a.round_travel, a.verbose)
+    json.dump(res, sys.stdout, indent=1, ensure_ascii=False)
+    print()
+    return 0 if res["status"] in ("optimal", "feasible") else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
