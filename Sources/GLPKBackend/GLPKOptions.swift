@@ -9,7 +9,7 @@ public struct GLPKOptions: Sendable, Equatable {
     public var branching = Branching.pseudocost
     public var backtracking = Backtracking.bestLocalBound
     public var feasibilityPump = true
-    public var proximitySearch = false
+    public var proximitySearch = true
     public var proximitySearchSeconds = 30.0
     public var cliqueCuts = true
     public var coverCuts = true

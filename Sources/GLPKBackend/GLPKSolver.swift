@@ -84,7 +84,7 @@ public struct GLPKSolver: Solver {
                            seconds: elapsed, message: GLPKCodes.describe(returnCode: code))
     }
 
-    public func solveRelaxation(_ model: Model, timeLimitSeconds: Double) throws -> RelaxationResult? {
+    public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult? {
         glp_term_hook(glpkSilentHook, nil)
         defer { glp_term_hook(nil, nil) }
         let problem = GLPKProblem(model: model)
@@ -95,7 +95,33 @@ public struct GLPKSolver: Solver {
         smcp.tm_lim = Int32(min(max(timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
         guard glp_simplex(problem.pointer, &smcp) == 0, glp_get_status(problem.pointer) == GLP_OPT else { return nil }
         let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
-        return RelaxationResult(objective: glp_get_obj_val(problem.pointer), values: values)
+        let objective = glp_get_obj_val(problem.pointer)
+        var bound = objective
+        if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 {
+            // Cuts and branching without heuristics: only the bound is wanted.
+            let context = SearchContext(log: nil, start: nil, columnCount: model.variables.count)
+            let contextPointer = Unmanaged.passRetained(context).toOpaque()
+            defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
+            var iocp = glp_iocp()
+            glp_init_iocp(&iocp)
+            var boundOptions = options
+            boundOptions.presolve = false
+            boundOptions.feasibilityPump = false
+            boundOptions.proximitySearch = false
+            boundOptions.apply(to: &iocp)
+            iocp.msg_lev = GLP_MSG_OFF
+            iocp.sr_heur = GLP_OFF
+            iocp.tm_lim = Int32(min(searchSeconds * 1000, Double(Int32.max)))
+            iocp.cb_func = glpkSearchCallback
+            iocp.cb_info = contextPointer
+            let code = glp_intopt(problem.pointer, &iocp)
+            if code == 0 && glp_mip_status(problem.pointer) == GLP_OPT {
+                bound = max(bound, glp_mip_obj_val(problem.pointer))
+            } else if let tree = context.bestBound {
+                bound = max(bound, tree)
+            }
+        }
+        return RelaxationResult(objective: objective, values: values, bound: bound)
     }
 
     /// Writes `model` as free MPS, exactly as GLPK receives it.

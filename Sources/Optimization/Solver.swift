@@ -4,8 +4,9 @@ public protocol Solver {
     var name: String { get }
     /// Solves `model` synchronously on the calling thread.
     func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult
-    /// The optimum of the LP relaxation (integrality dropped), or nil when it was not solved in time.
-    func solveRelaxation(_ model: Model, timeLimitSeconds: Double) throws -> RelaxationResult?
+    /// The optimum of the LP relaxation (integrality dropped), or nil when it was not solved in time;
+    /// then, for up to `searchSeconds`, a branch-and-cut search on `model` that only raises the bound.
+    func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult?
 }
 
 /// Limits and hints for one solve.
@@ -78,7 +79,11 @@ public struct SolveResult: Sendable {
 
 /// An optimal solution of a model's LP relaxation.
 public struct RelaxationResult: Sendable {
+    /// The LP optimum.
     public var objective: Double
+    /// The LP solution.
     public var values: [Double]
-    public init(objective: Double, values: [Double]) { self.objective = objective; self.values = values }
+    /// A lower bound on the model's integer optimum, at least `objective` (raised by cuts and branching).
+    public var bound: Double
+    public init(objective: Double, values: [Double], bound: Double) { self.objective = objective; self.values = values; self.bound = bound }
 }

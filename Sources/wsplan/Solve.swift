@@ -23,11 +23,11 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Also write the exact MIP given to GLPK as free MPS (a minimisation).")
     var writeModel: String?
 
-    @Option(name: .long, help: "Preparation days per workshop start in the model (best first).")
-    var prepAlternatives = FormulationOptions().preparationAlternatives
+    @Option(name: .long, help: "Preparation days per workshop start in the model, best first (default: as many as fit).")
+    var prepAlternatives: Int?
 
-    @Option(name: .long, help: "Follow-up days per workshop start in the model (best first).")
-    var followupAlternatives = FormulationOptions().followupAlternatives
+    @Option(name: .long, help: "Follow-up days per workshop start in the model, best first (default: as many as fit).")
+    var followupAlternatives: Int?
 
     @Flag(name: .long, help: "Do not give GLPK the greedy plan as a first incumbent.")
     var noStart = false
@@ -41,7 +41,7 @@ struct Solve: ParsableCommand {
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let mipGap, !(mipGap >= 0 && mipGap.isFinite) { throw ValidationError("--mip-gap must be 0 or more") }
-        if prepAlternatives < 1 || followupAlternatives < 1 { throw ValidationError("alternatives must be at least 1") }
+        if (prepAlternatives ?? 1) < 1 || (followupAlternatives ?? 1) < 1 { throw ValidationError("alternatives must be at least 1") }
     }
 
     func run() throws {

@@ -26,6 +26,7 @@ import json
 import math
 import os
 import sys
+import time
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -213,6 +214,7 @@ class Scenario:
         self.h_from, self.h_to = parse_day(y["horizon"]["from"]), parse_day(y["horizon"]["to"])
         self.rules = merged(DEFAULT_RULES, y.get("rules"))
         costs = y.get("costs") or {}
+        self.costs = costs
         self.travel = merged(DEFAULT_TRAVEL, costs.get("travel"))
         self.weights = merged(DEFAULT_WEIGHTS, y.get("weights"))
 
@@ -256,6 +258,7 @@ class Scenario:
             if participants > int(self.rules["max_participants"]):
                 raise ValueError(f"{rid}: {participants} participants > max")
             self.requests[rid] = {
+                "name": str(r["name"]), "place": place,
                 "state": str(state).strip(), "lat": float(lat), "lon": float(lon),
                 "participants": participants,
                 "earliest": None if blank(r.get("earliest")) else parse_day(r["earliest"]),
@@ -282,6 +285,9 @@ class Scenario:
                 w = [parse_day(d) for d in p["workshop"]]
                 self.bookings.append({
                     "municipality": str(p["municipality"]),
+                    "name": str(p.get("name", p["municipality"])),
+                    "state": p.get("state"), "lat": p.get("lat"), "lon": p.get("lon"),
+                    "participants": int(p.get("participants") or 0),
                     "trainers": [str(t) for t in p["trainers"]],
                     "preparation": parse_day(p["preparation"]),
                     "workshop": w,
@@ -319,11 +325,12 @@ class Scenario:
 
     # -- travel
 
-    def km(self, t: str, rid: str) -> float:
+    def km(self, t: str, rid: str, where: dict | None = None) -> float:
+        """Distance trainer -> municipality; `where` gives lat/lon for a booked municipality."""
         if (t, rid) in self.distances:
             return self.distances[(t, rid)]
-        tr, r = self.trainers[t], self.requests[rid]
-        return haversine(tr["lat"], tr["lon"], r["lat"], r["lon"]) * float(self.travel["detour_factor"])
+        tr, r = self.trainers[t], (where or self.requests[rid])
+        return haversine(tr["lat"], tr["lon"], float(r["lat"]), float(r["lon"])) * float(self.travel["detour_factor"])
 
     def event_cost(self, km: float, days: int) -> float:
         tv = self.travel
@@ -559,15 +566,173 @@ def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", 
     return out
 
 
+def evaluate_plan(sc: Scenario, packages: list[dict]) -> tuple[list[str], dict]:
+    """Re-check a plan's packages (wsplan's or the oracle's) against R1–R9 and price it by SPEC §4.
+
+    Returns (violations, objective terms). Pinned packages must equal the bookings and are not
+    priced (only counted for the caps and max_load)."""
+    one = dt.timedelta(days=1)
+    W_ = sc.weights
+    pg, fg = sc.rules["prep_gap_days"], sc.rules["followup_gap_days"]
+    bad: list[str] = []
+    booked = {b["municipality"]: b for b in sc.bookings}
+    trainer_days = defaultdict(list)
+    month_days = defaultdict(int)
+    in_horizon = defaultdict(int)
+    terms = {"unscheduled": 0.0, "travel": 0.0, "prep_gap": 0.0, "followup_gap": 0.0,
+             "preferred_pairs": 0.0, "max_load": 0.0}
+    seen = set()
+    for pk in packages:
+        mid = pk["municipality"]
+        tr = list(pk["trainers"])
+        P, W, W2, F = (parse_day(pk["preparation"]), parse_day(pk["workshop"][0]),
+                       parse_day(pk["workshop"][1]), parse_day(pk["followup"]))
+        days = [P, W, W2, F]
+        if mid in seen:
+            bad.append(f"{mid}: planned twice")
+        seen.add(mid)
+        for t in tr:
+            for d in days:
+                trainer_days[(t, d)].append(mid)
+                month_days[(t, (d.year, d.month))] += 1
+            if sc.h_from <= W <= sc.h_to:
+                in_horizon[t] += 1
+        if pk.get("pinned"):
+            b = booked.get(mid)
+            if b is None or sorted(b["trainers"]) != sorted(tr) or [b["preparation"], *b["workshop"], b["followup"]] != days:
+                bad.append(f"{mid}: pinned package differs from the booking (R9)")
+            continue
+        if mid not in sc.requests:
+            bad.append(f"{mid}: not a request")
+            continue
+        if mid in booked:
+            bad.append(f"{mid}: already served by a booking")
+        r = sc.requests[mid]
+        if len(set(tr)) != 2 or any(t not in sc.trainers for t in tr):
+            bad.append(f"{mid}: trainers {tr} are not a pair of known trainers (R1)")
+            continue
+        pair = frozenset(tr)
+        if pair in sc.forbidden:
+            bad.append(f"{mid}: forbidden pair {tr} (R1)")
+        if not r["requires"] <= pair or r["excludes"] & pair:
+            bad.append(f"{mid}: requires/excludes broken by {tr} (R1)")
+        if W2 != W + one:
+            bad.append(f"{mid}: workshop days not consecutive (R4)")
+        if not (int(pg["min"]) <= (W - P).days <= int(pg["max"])):
+            bad.append(f"{mid}: preparation gap {(W - P).days} (R2)")
+        if not (int(fg["min"]) <= (F - W).days <= int(fg["max"])):
+            bad.append(f"{mid}: follow-up gap {(F - W).days} (R3)")
+        for d in days:
+            if not sc.working_day(mid, d):
+                bad.append(f"{mid}: {d} is not a working day in {r['state']} (R4)")
+            if d < sc.start:
+                bad.append(f"{mid}: {d} before planning start (R6)")
+            for t in tr:
+                if d in sc.trainers[t]["unavailable"]:
+                    bad.append(f"{mid}: {t} unavailable on {d} (R5)")
+        if not (sc.h_from <= W <= sc.h_to) or (r["earliest"] and W < r["earliest"]) or (r["latest"] and W > r["latest"]):
+            bad.append(f"{mid}: workshop {W} outside the horizon or window (R6)")
+        for t in tr:
+            km = sc.km(t, mid)
+            terms["travel"] += sc.event_cost(km, 1) * 2 + sc.event_cost(km, 2)
+        terms["prep_gap"] += float(W_["prep_gap_eur"]) * abs((W - P).days - int(pg["target"]))
+        terms["followup_gap"] += float(W_["followup_gap_eur"]) * abs((F - W).days - int(fg["target"]))
+        if pair in sc.preferred:
+            terms["preferred_pairs"] -= float(W_["preferred_pair_eur"])
+    for mid in booked:
+        if mid not in seen:
+            bad.append(f"{mid}: booking missing from the plan (R9)")
+    for (t, d), ms in trainer_days.items():
+        if len(ms) > 1:
+            bad.append(f"{t}: {len(ms)} events on {d} ({', '.join(ms)}) (R5)")
+    for t, v in sc.trainers.items():
+        if v["max_packages"] is not None and in_horizon[t] > int(v["max_packages"]):
+            bad.append(f"{t}: {in_horizon[t]} packages > max_packages (R7)")
+        if v["max_days_per_month"] is not None:
+            for (tt, mon), n in month_days.items():
+                if tt == t and n > int(v["max_days_per_month"]):
+                    bad.append(f"{t}: {n} days in {mon} > max_days_per_month (R7)")
+    unscheduled = [m for m in sc.requests if m not in seen and m not in booked]
+    terms["unscheduled"] = sum(sc.requests[m]["priority"] * float(W_["unscheduled_eur"]) for m in unscheduled)
+    if float(W_["max_load_eur"]) > 0:
+        terms["max_load"] = float(W_["max_load_eur"]) * max([in_horizon[t] for t in sc.trainers] + [0])
+    return bad, terms
+
+
+def plan_document(sc: Scenario, res: dict, seconds: float = 0.0) -> dict:
+    """The oracle's plan in the wsplan-plan/1 layout of SPEC §6, so `wsplan check` can judge it."""
+    fee = float((sc.costs.get("fee_eur", 6000)))
+    mat = float(sc.costs.get("materials_eur_per_participant", 5))
+
+    def package(mid, name, place, state, participants, trainers, prep, w, f, pinned, where=None):
+        items, total = [], 0.0
+        for t in trainers:
+            km = sc.km(t, mid, where)
+            for ev, days in (("preparation", 1), ("workshop", 2), ("followup", 1)):
+                tv = sc.travel
+                if km <= float(tv["commute_km"]):
+                    trips, nights = days, 0
+                else:
+                    trips, nights = 1, (days - 1) + (1 if km > float(tv["evening_before_km"]) else 0)
+                c = sc.event_cost(km, days)
+                total += c
+                items.append({"trainer": t, "event": ev, "km": round(km, 1), "round_trips": trips,
+                              "hotel_nights": nights, "cost": round(c, 2)})
+        materials = mat * participants if participants is not None else 0.0
+        return {"municipality": mid, "name": name, "place": place, "state": state,
+                "participants": participants, "trainers": sorted(trainers), "pinned": pinned,
+                "preparation": prep, "workshop": w, "followup": f,
+                "costs": {"fee": fee, "materials": round(materials, 2), "travel": round(total, 2),
+                          "total": round(fee + materials + total, 2), "travel_items": items}}
+
+    pkgs = []
+    for b in sc.bookings:
+        r = sc.requests.get(b["municipality"])
+        pkgs.append(package(b["municipality"], b["name"], r["place"] if r else b["name"], b["state"],
+                            b["participants"], b["trainers"], b["preparation"].isoformat(),
+                            [d.isoformat() for d in b["workshop"]], b["followup"].isoformat(), True,
+                            where=b if b.get("lat") is not None else None))
+    for s in res.get("served", []):
+        r = sc.requests[s["municipality"]]
+        pkgs.append(package(s["municipality"], r["name"], r["place"], r["state"], r["participants"],
+                            s["trainers"], s["preparation"], s["workshop"], s["followup"], False))
+    pkgs.sort(key=lambda p: (p["workshop"][0], p["municipality"]))
+    return {
+        "format": "wsplan-plan/1", "scenario": sc.name,
+        "solver": {"name": "highs (oracle)", "status": res["status"], "objective": res.get("objective"),
+                   "bound": round(res.get("bound", 0.0), 2), "gap": res.get("gap", 0.0), "seconds": round(seconds, 3)},
+        "objective_terms": res.get("terms", {}),
+        "packages": pkgs,
+        "unscheduled": [{"municipality": u, "name": sc.requests[u]["name"],
+                         "reasons": ["left out by the exact optimum (oracle)"]} for u in res.get("unscheduled", [])],
+    }
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("scenario")
     ap.add_argument("--time-limit", type=float, default=300.0)
-    ap.add_argument("--round-travel", choices=["event", "none"], default="event",
-                    help="round each trainer's travel cost per event to cents (default) or not at all")
+    ap.add_argument("--round-travel", choices=["event", "none"], default="none",
+                    help="round each trainer's travel cost per event to cents, or not at all (default: exact, as SPEC §3)")
+    ap.add_argument("--plan-out", help="also write the optimum as a wsplan-plan/1 plan.json")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
-    res = solve(Scenario(a.scenario), a.time_limit, a.round_travel, a.verbose)
+    sc = Scenario(a.scenario)
+    # HiGHS prints a banner on stdout: keep stdout for the JSON answer alone.
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    t0 = time.monotonic()
+    try:
+        res = solve(sc, a.time_limit, a.round_travel, a.verbose)
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+    res["seconds"] = round(time.monotonic() - t0, 3)
+    if a.plan_out and "served" in res:
+        with open(a.plan_out, "w", encoding="utf-8") as f:
+            json.dump(plan_document(sc, res, res["seconds"]), f, indent=1, ensure_ascii=False)
     json.dump(res, sys.stdout, indent=1, ensure_ascii=False)
     print()
     return 0 if res["status"] in ("optimal", "feasible") else 2

@@ -21,21 +21,34 @@ public struct ColumnSelection: Sendable {
         return days?.contains(day) ?? true
     }
 
-    /// Columns a (request, pair) contributes with the given alternatives.
-    static func columnCount(_ option: PairOption, _ options: FormulationOptions, days: Set<Day>? = nil) -> Int {
+    /// Columns a (request, pair) contributes with the given date shape.
+    static func columnCount(_ option: PairOption, _ shape: DateShape, days: Set<Day>? = nil) -> Int {
         option.workshops.reduce(0) { sum, w in
             guard days?.contains(w.day) ?? true else { return sum }
-            return sum + min(w.preparations.count, options.preparationAlternatives) * min(w.followups.count, options.followupAlternatives)
+            return sum + shape.count(w.preparations.count, w.followups.count)
         }
+    }
+
+    /// All columns of all candidates with `shape`.
+    public static func totalColumns(_ candidates: [RequestCandidates], _ shape: DateShape) -> Int {
+        candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + columnCount($1, shape) } }
+    }
+
+    /// The richest shape of the ladder (or the fixed one of `options`) whose columns fit the budget.
+    public static func shape(for candidates: [RequestCandidates], options: FormulationOptions) -> DateShape {
+        if options.preparationAlternatives != nil || options.followupAlternatives != nil {
+            return DateShape(preparation: options.preparationAlternatives ?? .max, followup: options.followupAlternatives ?? .max, cross: false)
+        }
+        return DateShape.ladder.first { totalColumns(candidates, $0) <= options.columnBudget } ?? DateShape.ladder.last!
     }
 
     /// Chooses columns within `options.columnBudget`.
     /// - Parameters:
     ///   - lpUse: LP value per (request, pair, day) of the relaxation's workshop columns (may be empty).
     ///   - start: choices that must stay representable (the greedy start).
-    public static func select(_ candidates: [RequestCandidates], options: FormulationOptions,
+    public static func select(_ candidates: [RequestCandidates], options: FormulationOptions, shape: DateShape,
                               lpUse: [Int: [TrainerPair: [Day: Double]]], start: [PackageChoice]) -> ColumnSelection {
-        let total = candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + columnCount($1, options) } }
+        let total = totalColumns(candidates, shape)
         if total <= options.columnBudget { return .all(candidates) }
 
         let startByRequest = Dictionary(start.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
@@ -76,7 +89,7 @@ public struct ColumnSelection: Sendable {
                     let option = ranked[m][depth]
                     let required = (lpUse[m]?[option.pair]?.values.reduce(0, +) ?? 0) > 1e-6 || startByRequest[m]?.pair == option.pair
                     let d = days(m, option, stride: stride)
-                    let cost = columnCount(option, options, days: d)
+                    let cost = columnCount(option, shape, days: d)
                     if required || depth < 1 || used + cost <= options.columnBudget {
                         kept[m][option.pair] = .some(d)
                         used += cost

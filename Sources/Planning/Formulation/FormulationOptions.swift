@@ -1,17 +1,58 @@
-/// How many date alternatives the package model carries; data, so benchmarks can vary it.
+/// How the package model chooses its columns; data, so benchmarks can vary it.
 public struct FormulationOptions: Sendable, Equatable {
-    /// Preparation days per workshop start, best first (1 = only the one closest to the target).
-    public var preparationAlternatives = 2
-    /// Follow-up days per workshop start, best first.
-    public var followupAlternatives = 2
-    /// Whether the bounding relaxation keeps the meeting days (tighter) or only workshops (faster).
-    public var relaxationWithMeetings = false
-    /// Above this many package columns, the model keeps only the most promising pairs and days
-    /// (chosen with the relaxation's LP solution); the relaxation still bounds every plan.
+    /// Preparation and follow-up days per workshop start, best first. Nil: the richest shape
+    /// that fits `columnBudget` (every combination when it fits, which makes the model exact).
+    public var preparationAlternatives: Int?
+    public var followupAlternatives: Int?
+    /// Above this many package columns, the model keeps fewer date alternatives, then only the
+    /// most promising pairs and days (chosen with the relaxation's LP solution); the relaxation
+    /// still bounds every plan.
     public var columnBudget = 60_000
+    /// The bounding relaxation keeps the meeting days (tighter) when it has at most this many columns.
+    public var relaxationWithMeetingsUpTo = 150_000
+    /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
+    public var boundSearchShare = 0.15
+
     public init() {}
-    public init(preparationAlternatives: Int, followupAlternatives: Int) {
+    public init(preparationAlternatives: Int?, followupAlternatives: Int?) {
         self.preparationAlternatives = preparationAlternatives
         self.followupAlternatives = followupAlternatives
     }
+}
+
+/// Which (preparation, follow-up) combinations of one workshop start become columns, as ranks
+/// into its best-first lists: all pairs (i, j) with i < prep and j < followup, or, in the
+/// cross shape, only those where one of the two is the best or both are among the best two.
+public struct DateShape: Sendable, Equatable {
+    public var preparation: Int
+    public var followup: Int
+    public var cross: Bool
+
+    public static let exact = DateShape(preparation: .max, followup: .max, cross: false)
+
+    /// Richest first: every combination; one date off its best; products of the best few.
+    public static let ladder: [DateShape] = [
+        .exact,
+        DateShape(preparation: .max, followup: .max, cross: true),
+        DateShape(preparation: 6, followup: 6, cross: true),
+        DateShape(preparation: 3, followup: 3, cross: true),
+        DateShape(preparation: 2, followup: 2, cross: false),
+        DateShape(preparation: 2, followup: 1, cross: false),
+        DateShape(preparation: 1, followup: 1, cross: false),
+    ]
+
+    public func includes(_ i: Int, _ j: Int) -> Bool {
+        guard i < preparation && j < followup else { return false }
+        return !cross || i == 0 || j == 0 || (i < 2 && j < 2)
+    }
+
+    /// Combinations of a workshop start with `p` preparation and `f` follow-up days.
+    public func count(_ p: Int, _ f: Int) -> Int {
+        let (a, b) = (min(p, preparation), min(f, followup))
+        guard cross else { return a * b }
+        return a + b - 1 + (a >= 2 && b >= 2 ? 1 : 0)
+    }
+
+    /// True when no combination of a start with `p` and `f` days is left out.
+    public func coversAll(_ p: Int, _ f: Int) -> Bool { count(p, f) == p * f }
 }

@@ -13,14 +13,13 @@ public struct GreedyPlanner: Sendable {
     public let commitments: TrainerCommitments
 
     /// Only the meeting days the package model carries are tried, so the plan can be its start.
-    public let options: FormulationOptions
+    public let shape: DateShape
 
-    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
-                options: FormulationOptions = FormulationOptions()) {
+    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, shape: DateShape = .exact) {
         self.scenario = scenario
         self.candidates = candidates
         self.commitments = commitments
-        self.options = options
+        self.shape = shape
     }
 
     public func plan(order: Order = .mostConstrainedFirst) -> [PackageChoice] {
@@ -58,9 +57,10 @@ public struct GreedyPlanner: Sendable {
             for workshop in option.workshops {
                 let w = workshop.day
                 guard free(w) && free(w.advanced(by: 1)),
-                      let p = workshop.preparations.prefix(options.preparationAlternatives).first(where: free),
-                      let f = workshop.followups.prefix(options.followupAlternatives).first(where: free)
+                      let i = workshop.preparations.firstIndex(where: free),
+                      let j = workshop.followups.firstIndex(where: free), shape.includes(i, j)
                 else { continue }
+                let (p, f) = (workshop.preparations[i], workshop.followups[j])
                 let choice = PackageChoice(request: index, pair: option.pair, preparation: p, workshop: w, followup: f)
                 guard ledger.canTake(choice) else { continue }
                 let cost = pairCost

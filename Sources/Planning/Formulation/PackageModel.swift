@@ -25,7 +25,7 @@ public struct PackageModel: Sendable {
     public private(set) var isExact = true
 
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
-                options: FormulationOptions = FormulationOptions(), selection: ColumnSelection? = nil) {
+                shape: DateShape = .exact, selection: ColumnSelection? = nil) {
         self.candidates = candidates
         let selection = selection ?? .all(candidates)
         isExact = !selection.isPruned
@@ -49,10 +49,9 @@ public struct PackageModel: Sendable {
                 let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
                 for workshop in option.workshops where selection.keeps(request: m, pair: option.pair, day: workshop.day) {
                     let w = workshop.day
-                    if workshop.preparations.count > options.preparationAlternatives
-                        || workshop.followups.count > options.followupAlternatives { isExact = false }
-                    for p in workshop.preparations.prefix(options.preparationAlternatives) {
-                        for f in workshop.followups.prefix(options.followupAlternatives) {
+                    if !shape.coversAll(workshop.preparations.count, workshop.followups.count) { isExact = false }
+                    for (i, p) in workshop.preparations.enumerated() {
+                        for (j, f) in workshop.followups.enumerated() where shape.includes(i, j) {
                             let choice = PackageChoice(request: m, pair: option.pair, preparation: p, workshop: w, followup: f)
                             let cost = pairCost
                                 + weights.prepGapEur * Double(abs(p.distance(to: w) - rules.prepGap.target))

@@ -24,8 +24,11 @@ public struct Planner {
         }
     }
 
+    /// The date shape the package model uses (see `FormulationOptions`).
+    public var shape: DateShape { ColumnSelection.shape(for: candidates, options: options) }
+
     public func buildModel(selection: ColumnSelection? = nil) -> PackageModel {
-        PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, options: options, selection: selection)
+        PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape, selection: selection)
     }
 
     public func buildRelaxation(includeMeetings: Bool = true) -> RelaxationModel {
@@ -33,22 +36,29 @@ public struct Planner {
     }
 
     public func greedy(order: GreedyPlanner.Order = .mostConstrainedFirst) -> [PackageChoice] {
-        GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, options: options).plan(order: order)
+        GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape).plan(order: order)
     }
 
     /// The relaxation's bound and, from its LP solution, the columns the package model keeps.
+    /// The relaxation that bounds every plan: with meeting days when it is small enough.
+    public func boundingRelaxation() -> RelaxationModel {
+        let meetingColumns = candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count + $1.preparationDays.count + $1.followupDays.count } }
+        return buildRelaxation(includeMeetings: meetingColumns <= options.relaxationWithMeetingsUpTo)
+    }
+
+    /// The workshop-only relaxation's LP (fast) gives a first bound and guides the column selection.
     public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws
         -> (bound: Double?, model: PackageModel) {
-        let relaxation = buildRelaxation(includeMeetings: options.relaxationWithMeetings)
-        let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds)
+        let relaxation = buildRelaxation(includeMeetings: false)
+        let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
         if let lp {
             for column in relaxation.workshopColumns where lp.values[column.column.index] > 1e-6 {
                 use[column.request, default: [:]][column.pair, default: [:]][column.day] = lp.values[column.column.index]
             }
         }
-        let selection = ColumnSelection.select(candidates, options: options, lpUse: use, start: start)
-        return (lp?.objective, buildModel(selection: selection))
+        let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
+        return (lp?.bound, buildModel(selection: selection))
     }
 
     /// Solves with `solver` under the scenario's limits (or the given ones) and assembles the plan.
@@ -67,11 +77,12 @@ public struct Planner {
         let startObjective = assembler.objectiveTerms(start).total
         progress?("greedy start: \(start.count) of \(candidates.count) requests, objective \(cents(startObjective)) EUR")
 
-        let (relaxationBound, packageModel) = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
+        var (relaxationBound, packageModel) = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
         let model = packageModel.model
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
-        let remaining = max(1, limit - elapsedSeconds(since: started, clock))
+        let boundSearch = packageModel.isExact ? 0 : limit * options.boundSearchShare
+        let remaining = max(1, limit - elapsedSeconds(since: started, clock) - boundSearch)
         progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
         let startValues = injectStart ? packageModel.values(for: start, pinnedPackages: commitments.pinnedPackages) : nil
         let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
@@ -89,6 +100,14 @@ public struct Planner {
             }
         }
         let objective = assembler.objectiveTerms(choices).total
+        // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
+        if !packageModel.isExact, let lp = relaxationBound, objective - lp > 0.005 {
+            let search = max(1, limit - elapsedSeconds(since: started, clock))
+            progress?("raising the bound (up to \(Int(search.rounded())) s)")
+            if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search, searchSeconds: search)?.bound {
+                relaxationBound = max(lp, raised)
+            }
+        }
         var bound: Double? = relaxationBound
         if packageModel.isExact, let own = result.bound { bound = max(own, relaxationBound ?? -.infinity) }
         if let b = bound { bound = min(b, objective) }

@@ -37,7 +37,7 @@ public struct RelaxationModel: Sendable {
                     let w = workshop.day
                     let least = weights.prepGapEur * Double(abs(workshop.preparations[0].distance(to: w) - rules.prepGap.target))
                         + weights.followupGapEur * Double(abs(w.distance(to: workshop.followups[0]) - rules.followupGap.target))
-                    let x = model.addVariable("w[\(tag),\(w.iso)]", lower: 0, upper: 1, objective: pairCost + least)
+                    let x = model.addBinary("w[\(tag),\(w.iso)]", objective: pairCost + least)
                     served.add(x)
                     workshopColumns.append((m, option.pair, w, x))
                     if includeMeetings {

@@ -26,7 +26,11 @@ struct UnscheduledExplainer {
         } else {
             let pairs = candidate.options.count
             let days = Set(candidate.options.flatMap(\.workshopDays)).count
-            reasons.append("R5/R7: every allowed pair (\(pairs)) is busy or at its monthly limit on all \(days) possible workshop days in \(CandidateBuilder(scenario: planner.scenario, calendar: planner.calendar, commitments: planner.commitments).window(candidate.request)), given the other packages")
+            let window = CandidateBuilder(scenario: planner.scenario, calendar: planner.calendar, commitments: planner.commitments)
+                .window(candidate.request)
+            reasons.append("R5/R7: no room left for any of the \(pairs) allowed pair(s) on the \(days) possible workshop day(s) in \(window): "
+                + "the trainers' days for the workshop, the preparation or the follow-up are taken by other packages, "
+                + "or a trainer's max_packages or max_days_per_month is reached")
         }
         return reasons
     }
