@@ -16,6 +16,7 @@ public struct GLPKSolver: Solver {
         let clock = ContinuousClock()
         let started = clock.now
         let context = SearchContext(log: parameters.log, start: parameters.start, columnCount: model.variables.count)
+        context.deadline = started.advanced(by: .milliseconds(Int64(min(parameters.timeLimitSeconds, 1e9) * 1000)))
         let contextPointer = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
 
@@ -26,6 +27,8 @@ public struct GLPKSolver: Solver {
         let problem = GLPKProblem(model: model)
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
+        var options = self.options
+        options.proximitySearchSeconds = min(options.proximitySearchSeconds, max(1, parameters.timeLimitSeconds / 3))
         options.apply(to: &iocp)
         iocp.msg_lev = GLP_MSG_ON
         iocp.tm_lim = Int32(min(max(parameters.timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
@@ -143,6 +146,8 @@ final class SearchContext {
     var startInjected = false
     var rootBound: Double?
     var bestBound: Double?
+    /// GLPK checks `tm_lim` only between some of its steps; the callback enforces it as well.
+    var deadline: ContinuousClock.Instant?
 
     init(log: (@Sendable (String) -> Void)?, start: [Double]?, columnCount: Int) {
         self.log = log
@@ -170,6 +175,10 @@ private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRaw
     guard let tree, let info else { return }
     let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
     let reason = glp_ios_reason(tree)
+    if let deadline = context.deadline, ContinuousClock.now > deadline {
+        glp_ios_terminate(tree)
+        return
+    }
     let best = glp_ios_best_node(tree)
     if best != 0 {
         let bound = glp_ios_node_bound(tree, best)

@@ -30,9 +30,7 @@ public struct PackageModel: Sendable {
         let selection = selection ?? .all(candidates)
         isExact = !selection.isPruned
         let rules = scenario.rules, weights = scenario.weights
-        var trainerDay: [String: [Int: LinearExpression]] = [:]
-        var trainerPackages: [String: LinearExpression] = [:]
-        var trainerMonth: [String: [Int: LinearExpression]] = [:]
+        var use = TrainerUse()
 
         func add(_ name: String, _ choice: PackageChoice?, objective: Double, binary: Bool) -> VariableRef {
             let v = binary ? model.addBinary(name, objective: objective) : model.addVariable(name, lower: 0, upper: 1, objective: objective)
@@ -59,11 +57,8 @@ public struct PackageModel: Sendable {
                             let x = add("x[\(request.id),\(option.pair),\(p.iso),\(w.iso),\(f.iso)]", choice, objective: cost, binary: true)
                             assign.add(x)
                             for trainer in option.pair.ids {
-                                trainerPackages[trainer, default: []].add(x)
-                                for day in choice.eventDays {
-                                    trainerDay[trainer, default: [:]][day.ordinal, default: []].add(x)
-                                    trainerMonth[trainer, default: [:]][day.monthKey, default: []].add(x)
-                                }
+                                use.countPackage(trainer, x)
+                                for day in choice.eventDays { use.occupy(trainer, day, x) }
                             }
                         }
                     }
@@ -72,45 +67,9 @@ public struct PackageModel: Sendable {
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
 
-        // R5: at most one event per trainer and day (clique rows, which GLPK's clique cuts and
-        // heuristics exploit; an aggregated form with day-use variables measured far slower).
-        for trainer in scenario.trainers.map(\.id) {
-            for (day, expression) in (trainerDay[trainer] ?? [:]).sorted(by: { $0.key < $1.key }) where expression.terms.count > 1 {
-                model.addConstraint("R5.day[\(trainer),\(Day(ordinal: day).iso)]", expression, upper: 1)
-            }
-        }
-        addLoadRows(scenario: scenario, commitments: commitments, packages: trainerPackages, months: trainerMonth)
-    }
-
-    /// R7 caps and the max-load objective term, shared in shape with `RelaxationModel`.
-    private mutating func addLoadRows(scenario: Scenario, commitments: TrainerCommitments,
-                                      packages: [String: LinearExpression], months: [String: [Int: LinearExpression]]) {
-        for trainer in scenario.trainers {
-            if let cap = trainer.maxPackages, let row = packages[trainer.id], !row.terms.isEmpty {
-                let pinned = Double(commitments.pinnedPackages[trainer.id] ?? 0)
-                model.addConstraint("R7.packages[\(trainer.id)]", row, upper: max(0, Double(cap) - pinned))
-            }
-            if let cap = trainer.maxDaysPerMonth {
-                for (month, expression) in (months[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    let used = Double(commitments.pinnedDaysPerMonth[trainer.id]?[month] ?? 0)
-                    let limit = max(0, Double(cap) - used)
-                    let merged = expression.merged()
-                    // A row that can never bind is left out (each column counts once per day it occupies).
-                    if merged.terms.reduce(0, { $0 + $1.coefficient }) > limit {
-                        model.addConstraint("R7.month[\(trainer.id),\(month / 12)-\(month % 12 + 1)]", merged, upper: limit)
-                    }
-                }
-            }
-        }
-        if scenario.weights.maxLoadEur > 0 {
-            let load = model.addVariable("L", objective: scenario.weights.maxLoadEur)
-            columnChoices.append(nil)
-            maxLoad = load
-            for trainer in scenario.trainers {
-                var row = packages[trainer.id] ?? []
-                row.add(load, -1)
-                model.addConstraint("obj.load[\(trainer.id)]", row, upper: -Double(commitments.pinnedPackages[trainer.id] ?? 0))
-            }
-        }
+        // R5 and R7 (clique rows per trainer and day, which GLPK's clique cuts and heuristics
+        // exploit; an aggregated form with day-use variables measured far slower).
+        maxLoad = use.addRows(to: &model, scenario: scenario, commitments: commitments)
+        if maxLoad != nil { columnChoices.append(nil) }
     }
 }

@@ -18,9 +18,7 @@ public struct RelaxationModel: Sendable {
     /// With `includeMeetings` false only the workshop columns are kept: a weaker, much faster relaxation.
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, includeMeetings: Bool = true) {
         let rules = scenario.rules, weights = scenario.weights
-        var trainerDay: [String: [Int: LinearExpression]] = [:]
-        var trainerPackages: [String: LinearExpression] = [:]
-        var trainerMonth: [String: [Int: LinearExpression]] = [:]
+        var use = TrainerUse()
 
         for (m, candidate) in candidates.enumerated() {
             let request = candidate.request
@@ -49,11 +47,9 @@ public struct RelaxationModel: Sendable {
                     model.addConstraint("R3.followLink[\(tag),\(w.iso)]", followLink, upper: 0)
                     }
                     for trainer in option.pair.ids {
-                        for day in [w, w.advanced(by: 1)] {
-                            trainerDay[trainer, default: [:]][day.ordinal, default: []].add(x)
-                            trainerMonth[trainer, default: [:]][day.monthKey, default: []].add(x)
-                        }
-                        trainerPackages[trainer, default: []].add(x)
+                        use.occupy(trainer, w, x)
+                        use.occupy(trainer, w.advanced(by: 1), x)
+                        use.countPackage(trainer, x)
                     }
                 }
                 assign.add(served)
@@ -66,41 +62,13 @@ public struct RelaxationModel: Sendable {
                 model.addConstraint("R1.followCount[\(tag)]", followCount, equals: 0)
                 for trainer in option.pair.ids {
                     for (day, v) in q.sorted(by: { $0.key < $1.key }) + f.sorted(by: { $0.key < $1.key }) {
-                        trainerDay[trainer, default: [:]][day.ordinal, default: []].add(v)
-                        trainerMonth[trainer, default: [:]][day.monthKey, default: []].add(v)
+                        use.occupy(trainer, day, v)
                     }
                 }
             }
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
 
-        for trainer in scenario.trainers.map(\.id) {
-            for (day, expression) in (trainerDay[trainer] ?? [:]).sorted(by: { $0.key < $1.key }) where expression.terms.count > 1 {
-                model.addConstraint("R5.day[\(trainer),\(Day(ordinal: day).iso)]", expression, upper: 1)
-            }
-        }
-        for trainer in scenario.trainers {
-            if let cap = trainer.maxPackages, let row = trainerPackages[trainer.id], !row.terms.isEmpty {
-                model.addConstraint("R7.packages[\(trainer.id)]", row,
-                                    upper: max(0, Double(cap) - Double(commitments.pinnedPackages[trainer.id] ?? 0)))
-            }
-            if let cap = trainer.maxDaysPerMonth {
-                for (month, expression) in (trainerMonth[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    let limit = max(0, Double(cap) - Double(commitments.pinnedDaysPerMonth[trainer.id]?[month] ?? 0))
-                    let merged = expression.merged()
-                    if merged.terms.reduce(0, { $0 + $1.coefficient }) > limit {
-                        model.addConstraint("R7.month[\(trainer.id),\(month)]", merged, upper: limit)
-                    }
-                }
-            }
-        }
-        if weights.maxLoadEur > 0 {
-            let load = model.addVariable("L", objective: weights.maxLoadEur)
-            for trainer in scenario.trainers {
-                var row = trainerPackages[trainer.id] ?? []
-                row.add(load, -1)
-                model.addConstraint("obj.load[\(trainer.id)]", row, upper: -Double(commitments.pinnedPackages[trainer.id] ?? 0))
-            }
-        }
+        _ = use.addRows(to: &model, scenario: scenario, commitments: commitments)
     }
 }

@@ -1,0 +1,54 @@
+import Optimization
+
+/// What the columns of a model take from each trainer, and the rows that limit it: R5 (one event
+/// per trainer and day, as clique rows), R7 (packages in the horizon, event days per month, after
+/// what confirmed bookings use) and the max-load term. Shared by `PackageModel` and
+/// `RelaxationModel`, so both state the rules in the same words.
+struct TrainerUse {
+    private var days: [String: [Int: LinearExpression]] = [:]
+    private var packages: [String: LinearExpression] = [:]
+    private var months: [String: [Int: LinearExpression]] = [:]
+
+    /// `column` occupies `trainer` on `day` (one event day).
+    mutating func occupy(_ trainer: String, _ day: Day, _ column: VariableRef) {
+        days[trainer, default: [:]][day.ordinal, default: []].add(column)
+        months[trainer, default: [:]][day.monthKey, default: []].add(column)
+    }
+
+    /// `column` is one package of `trainer` with its workshop in the horizon.
+    mutating func countPackage(_ trainer: String, _ column: VariableRef) {
+        packages[trainer, default: []].add(column)
+    }
+
+    /// Adds the R5 and R7 rows and, when `max_load_eur` is positive, the load variable L (returned).
+    func addRows(to model: inout Model, scenario: Scenario, commitments: TrainerCommitments) -> VariableRef? {
+        for trainer in scenario.trainers {
+            for (day, expression) in (days[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) where expression.terms.count > 1 {
+                model.addConstraint("R5.day[\(trainer.id),\(Day(ordinal: day).iso)]", expression, upper: 1)
+            }
+        }
+        for trainer in scenario.trainers {
+            if let cap = trainer.maxPackages, let row = packages[trainer.id], !row.terms.isEmpty {
+                let pinned = Double(commitments.pinnedPackages[trainer.id] ?? 0)
+                model.addConstraint("R7.packages[\(trainer.id)]", row, upper: max(0, Double(cap) - pinned))
+            }
+            guard let cap = trainer.maxDaysPerMonth else { continue }
+            for (month, expression) in (months[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let limit = max(0, Double(cap) - Double(commitments.pinnedDaysPerMonth[trainer.id]?[month] ?? 0))
+                let merged = expression.merged()
+                // A row that can never bind is left out (a column counts once per day it occupies).
+                if merged.terms.reduce(0, { $0 + $1.coefficient }) > limit {
+                    model.addConstraint("R7.month[\(trainer.id),\(month / 12)-\(month % 12 + 1)]", merged, upper: limit)
+                }
+            }
+        }
+        guard scenario.weights.maxLoadEur > 0 else { return nil }
+        let load = model.addVariable("L", objective: scenario.weights.maxLoadEur)
+        for trainer in scenario.trainers {
+            var row = packages[trainer.id] ?? []
+            row.add(load, -1)
+            model.addConstraint("obj.load[\(trainer.id)]", row, upper: -Double(commitments.pinnedPackages[trainer.id] ?? 0))
+        }
+        return load
+    }
+}
