@@ -7,7 +7,9 @@ public struct Planner {
     public let calendar: WorkingCalendar
     public let commitments: TrainerCommitments
     public let candidates: [RequestCandidates]
-    public var options: FormulationOptions
+    public let options: FormulationOptions
+    /// The date shape the package model uses (see `FormulationOptions`), chosen once.
+    public let shape: DateShape
 
     /// Requests already served by a confirmed booking of the same municipality are not planned again.
     public init(scenario: Scenario, options: FormulationOptions = FormulationOptions()) {
@@ -22,10 +24,8 @@ public struct Planner {
                 ? RequestCandidates(request: request, options: [], obstacles: [])
                 : builder.candidates(for: request)
         }
+        shape = ColumnSelection.shape(for: candidates, options: options)
     }
-
-    /// The date shape the package model uses (see `FormulationOptions`).
-    public var shape: DateShape { ColumnSelection.shape(for: candidates, options: options) }
 
     public func buildModel(selection: ColumnSelection? = nil) -> PackageModel {
         PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape, selection: selection)
