@@ -103,6 +103,7 @@ public struct GLPKSolver: Solver {
         if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 {
             // Cuts and branching without heuristics: only the bound is wanted.
             let context = SearchContext(log: nil, start: nil, columnCount: model.variables.count)
+            context.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(searchSeconds, 1e9) * 1000)))
             let contextPointer = Unmanaged.passRetained(context).toOpaque()
             defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
             var iocp = glp_iocp()

@@ -6,7 +6,7 @@ import PlanningIO
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Plan a scenario with GLPK and write plan.json and calendar.csv.")
+        abstract: "Plan a scenario with GLPK and write plan.json, calendar.csv and the calendars (ics/).")
 
     @Argument(help: "The scenario YAML file.")
     var scenario: String
@@ -29,6 +29,9 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Follow-up days per workshop start in the model, best first (default: as many as fit).")
     var followupAlternatives: Int?
 
+    @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present): calendars keep its UIDs.")
+    var previous: String?
+
     @Flag(name: .long, help: "Do not give GLPK the greedy plan as a first incumbent.")
     var noStart = false
 
@@ -47,8 +50,13 @@ struct Solve: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: quiet)
         progress.say("reading \(scenario)")
+        let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let loaded: Scenario
-        do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw reportInput(error) }
+        let previousPlan: Plan?
+        do {
+            loaded = try ScenarioLoader.load(path: scenario)
+            previousPlan = try PlanOutputs.previousPlan(named: previous, folder: folder)
+        } catch { throw reportInput(error) }
 
         let planner = Planner(scenario: loaded, options: FormulationOptions(
             preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives))
@@ -62,9 +70,10 @@ struct Solve: ParsableCommand {
         let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
                                     progress: { progress.say($0) }, solverLog: log)
 
-        let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
-        try OutputFolder.write(["plan.json": try PlanFile.encode(plan), "calendar.csv": Data(CalendarCSV.render(plan).utf8)], to: folder)
-        progress.summary(plan, folder: folder)
+        let stamp = ICalendarWriter.utcStamp()
+        let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
+        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp), to: folder)
+        progress.summary(published, folder: folder)
     }
 }
 
@@ -81,7 +90,7 @@ struct Progress {
         let s = plan.solver
         let served = plan.packages.filter { !$0.pinned }.count
         say("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(format(s.objective)) EUR, bound \(format(s.bound)), gap \(s.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "–"), \(String(format: "%.1f", s.seconds)) s")
-        say("wrote \(folder)/plan.json and \(folder)/calendar.csv")
+        say("wrote \(folder)/plan.json, calendar.csv and ics/ (\(plan.events?.count ?? 0) calendar events)")
     }
 
     private func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }

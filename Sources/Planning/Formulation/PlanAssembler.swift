@@ -37,7 +37,7 @@ public struct PlanAssembler {
             return PlannedPackage(municipality: booking.municipality, name: booking.name, state: booking.state, place: booking.name,
                                   trainers: booking.trainers.ids, pinned: true, preparation: booking.preparation,
                                   workshop: [booking.workshop, booking.workshop.advanced(by: 1)], followup: booking.followup,
-                                  participants: booking.participants, costs: rounded(costs))
+                                  participants: booking.participants, costs: rounded(costs), location: booking.location)
         }
         for choice in choices {
             let request = scenario.requests[choice.request]
@@ -46,7 +46,7 @@ public struct PlanAssembler {
             packages.append(PlannedPackage(municipality: request.id, name: request.name, state: request.state, place: request.place,
                                            trainers: choice.pair.ids, pinned: false, preparation: choice.preparation,
                                            workshop: [choice.workshop, choice.workshop.advanced(by: 1)], followup: choice.followup,
-                                           participants: request.participants, costs: rounded(costs)))
+                                           participants: request.participants, costs: rounded(costs), location: request.location))
         }
         packages.sort { ($0.workshop[0], $0.municipality) < ($1.workshop[0], $1.municipality) }
 
@@ -61,7 +61,9 @@ public struct PlanAssembler {
             report.gap = ((objective - bound) / max(abs(objective), 1) * 1e6).rounded() / 1e6
         }
         report.seconds = (report.seconds * 1000).rounded() / 1000
-        return Plan(scenario: scenario.name, solver: report, objectiveTerms: rounded(terms), packages: packages, unscheduled: unscheduled)
+        return Plan(scenario: scenario.name, solver: report, objectiveTerms: rounded(terms), packages: packages, unscheduled: unscheduled,
+                    trainers: scenario.trainers.map { PlanTrainer(id: $0.id, name: $0.name) },
+                    calendar: PlanCalendarSettings(scenario.calendar))
     }
 
     private func rounded(_ costs: PackageCosts) -> PackageCosts {

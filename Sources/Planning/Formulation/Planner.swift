@@ -104,7 +104,7 @@ public struct Planner {
         if !packageModel.isExact, let lp = relaxationBound, objective - lp > 0.005 {
             let search = max(1, limit - elapsedSeconds(since: started, clock))
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
-            if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search, searchSeconds: search)?.bound {
+            if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search / 2, searchSeconds: search / 2)?.bound {
                 relaxationBound = max(lp, raised)
             }
         }

@@ -6,18 +6,29 @@ public struct Plan: Codable, Sendable, Equatable {
     public var objectiveTerms: ObjectiveTerms
     public var packages: [PlannedPackage]
     public var unscheduled: [UnscheduledRequest]
+    /// The trainers of the scenario (ids and names, for calendars and reports).
+    public var trainers: [PlanTrainer]?
+    /// Calendar-file settings of the scenario, so calendars can be written from the plan alone.
+    public var calendar: PlanCalendarSettings?
+    /// Every calendar event ever published for this plan's line of re-plans, cancelled ones
+    /// included: the identity (UID) and version (SEQUENCE) that keep subscribed calendars in step.
+    public var events: [CalendarEvent]?
 
     public init(scenario: String, solver: SolverReport, objectiveTerms: ObjectiveTerms,
-                packages: [PlannedPackage], unscheduled: [UnscheduledRequest]) {
+                packages: [PlannedPackage], unscheduled: [UnscheduledRequest],
+                trainers: [PlanTrainer]? = nil, calendar: PlanCalendarSettings? = nil, events: [CalendarEvent]? = nil) {
         self.scenario = scenario
         self.solver = solver
         self.objectiveTerms = objectiveTerms
         self.packages = packages
         self.unscheduled = unscheduled
+        self.trainers = trainers
+        self.calendar = calendar
+        self.events = events
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, solver, packages, unscheduled
+        case format, scenario, solver, packages, unscheduled, trainers, calendar, events
         case objectiveTerms = "objective_terms"
     }
 }
@@ -98,9 +109,15 @@ public struct PlannedPackage: Codable, Sendable, Equatable {
     public var followup: Day
     public var participants: Int
     public var costs: PackageCosts
+    /// Where the events take place (for GEO in calendars and the map).
+    public var lat: Double?
+    public var lon: Double?
 
     public init(municipality: String, name: String, state: GermanState, place: String, trainers: [String],
-                pinned: Bool, preparation: Day, workshop: [Day], followup: Day, participants: Int, costs: PackageCosts) {
+                pinned: Bool, preparation: Day, workshop: [Day], followup: Day, participants: Int, costs: PackageCosts,
+                location: Coordinate? = nil) {
+        self.lat = location?.lat
+        self.lon = location?.lon
         self.municipality = municipality
         self.name = name
         self.state = state
@@ -180,5 +197,34 @@ public struct UnscheduledRequest: Codable, Sendable, Equatable {
         self.municipality = municipality
         self.name = name
         self.reasons = reasons
+    }
+}
+
+/// A trainer as the plan names them.
+public struct PlanTrainer: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) { self.id = id; self.name = name }
+}
+
+/// Organizer and event times for the calendar files (SPEC §5 `calendar:`).
+public struct PlanCalendarSettings: Codable, Sendable, Equatable {
+    public var organizerName: String
+    public var organizerEmail: String
+    /// Start and end, "HH:MM", local time in Europe/Berlin.
+    public var meeting: [String]
+    public var workshop: [String]
+
+    public init(_ settings: CalendarSettings) {
+        organizerName = settings.organizerName
+        organizerEmail = settings.organizerEmail
+        meeting = [settings.meetingTimes.0, settings.meetingTimes.1]
+        workshop = [settings.workshopTimes.0, settings.workshopTimes.1]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case meeting, workshop
+        case organizerName = "organizer_name"
+        case organizerEmail = "organizer_email"
     }
 }
