@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Every test: installs what the tests need (GLPK; highspy, PyYAML, holidays and pytest from PyPI
-# for the independent oracle), runs the Swift test suites, then compares wsplan's plans with an
-# independent exact optimum (Tests/oracle, HiGHS).
+# Every test: installs what the tests need (GLPK; Debian's libical-dev; from PyPI highspy, PyYAML,
+# holidays, icalendar and pytest), runs the Swift test suites, compares wsplan's plans with an
+# independent exact optimum (Tests/oracle, HiGHS), and checks the calendars with libical and the
+# icalendar parser across a re-plan (Tests/ical).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
-WSPLAN_BIN="$(swift build --show-bin-path)/wsplan" ORACLE_STRICT=1 scripts/oracle-test.sh
+bin="$(swift build --show-bin-path)/wsplan"
+WSPLAN_BIN="$bin" ORACLE_STRICT=1 scripts/oracle-test.sh
+WSPLAN_BIN="$bin" scripts/ical-test.sh

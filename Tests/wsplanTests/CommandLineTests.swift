@@ -66,6 +66,17 @@ enum WSPlanBinary {
 
         let csv = try String(contentsOfFile: out.appendingPathComponent("calendar.csv").path, encoding: .utf8)
         #expect(csv.split(separator: "\r\n").count == 1 + 4 * plan.packages.count)
+
+        // Calendars: one file per trainer and municipality, every event day in all.ics.
+        let ics = out.appendingPathComponent("ics")
+        let all = try String(contentsOf: ics.appendingPathComponent("all.ics"), encoding: .utf8)
+        #expect(all.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4 * plan.packages.count)
+        for trainer in ["mueller", "yilmaz", "schmidt", "nowak", "hansen"] {
+            #expect(FileManager.default.fileExists(atPath: ics.appendingPathComponent("trainer-\(trainer).ics").path))
+        }
+        for package in plan.packages {
+            #expect(FileManager.default.fileExists(atPath: ics.appendingPathComponent("municipality-\(package.municipality).ics").path))
+        }
     }
 
     /// A plan edited by hand to break a rule is caught by `check` with exit status 1.

@@ -15,6 +15,10 @@ public struct CalendarEvent: Codable, Sendable, Equatable {
 
     public var uid: String
     public var municipality: String
+    /// The municipality's name and place, kept so a cancellation still reads well after the
+    /// municipality has left the scenario.
+    public var name: String?
+    public var place: String?
     public var kind: EventKind
     /// 1 or 2 for the workshop's days, nil for the meetings.
     public var workshopDay: Int?
@@ -47,7 +51,7 @@ public struct CalendarEvent: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case uid, municipality, kind, date, trainers, status, sequence, modified
+        case uid, municipality, name, place, kind, date, trainers, status, sequence, modified
         case workshopDay = "workshop_day"
         case formerTrainers = "former_trainers"
     }
@@ -70,6 +74,8 @@ public enum CalendarEventLedger {
                 let status: CalendarEvent.Status = package.pinned ? .confirmed : .tentative
                 var event = CalendarEvent(uid: uid, municipality: package.municipality, kind: kind, workshopDay: workshopDay,
                                           date: date, trainers: package.trainers, status: status, sequence: 0, modified: now)
+                event.name = package.name
+                event.place = package.place
                 if let old = before[uid] {
                     event.formerTrainers = Set(old.formerTrainers + old.trainers).subtracting(package.trainers).sorted()
                     let unchanged = old.date == date && old.trainers == package.trainers && old.status == status

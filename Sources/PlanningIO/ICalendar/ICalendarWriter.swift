@@ -57,7 +57,8 @@ public struct ICalendarWriter {
     }
 
     private func displayName(_ municipality: String) -> String {
-        package(municipality)?.name ?? plan.unscheduled.first { $0.municipality == municipality }?.name ?? municipality
+        package(municipality)?.name ?? plan.unscheduled.first { $0.municipality == municipality }?.name
+            ?? plan.events?.first { $0.municipality == municipality && $0.name != nil }?.name ?? municipality
     }
 
     private func trainerName(_ id: String) -> String {
@@ -118,7 +119,7 @@ public struct ICalendarWriter {
             "DTEND;TZID=\(EuropeBerlin.tzid):\(localTime(event.date, times[1]))",
             "SUMMARY:" + ContentLines.escapeText("\(status == .cancelled ? "Abgesagt: " : "")\(title) – \(municipality)"),
             "DESCRIPTION:" + ContentLines.escapeText(description.joined(separator: "\n")),
-            "LOCATION:" + ContentLines.escapeText(package.map { "\($0.place), \($0.state.germanName)" } ?? municipality),
+            "LOCATION:" + ContentLines.escapeText(package.map { "\($0.place), \($0.state.germanName)" } ?? event.place ?? municipality),
         ]
         if let lat = package?.lat, let lon = package?.lon {
             lines.append("GEO:" + String(format: "%.5f;%.5f", lat, lon))
