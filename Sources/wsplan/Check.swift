@@ -14,14 +14,19 @@ struct Check: ParsableCommand {
     @Argument(help: "The plan.json to check.")
     var plan: String
 
+    @Option(name: .long, help: "The plan this one replaced: the move term is then recomputed, not taken from the plan.")
+    var previous: String?
+
     func run() throws {
         let loaded: Scenario
         let planned: Plan
+        let previousPlan: Plan?
         do {
             loaded = try ScenarioLoader.load(path: scenario)
             planned = try PlanFile.read(path: plan)
+            previousPlan = try previous.map { path throws(InputErrors) in try PlanFile.read(path: path) }
         } catch { throw reportInput(error) }
-        let violations = PlanChecker(scenario: loaded).check(planned)
+        let violations = PlanChecker(scenario: loaded, previous: previousPlan).check(planned)
         for violation in violations { print(violation.description) }
         if violations.isEmpty {
             print("ok: \(planned.packages.count) packages, \(planned.unscheduled.count) unscheduled, no violations")

@@ -59,7 +59,7 @@ struct Solve: ParsableCommand {
         } catch { throw reportInput(error) }
 
         let planner = Planner(scenario: loaded, options: FormulationOptions(
-            preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives))
+            preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives), previous: previousPlan)
         let solver = GLPKSolver()
         if let writeModel {
             let start = planner.greedy()

@@ -16,6 +16,7 @@ extension PlanChecker {
             ("followup_gap", stated.followupGap, expected.followupGap, 0.02),
             ("preferred_pairs", stated.preferredPairs, expected.preferredPairs, 0.02),
             ("max_load", stated.maxLoad, expected.maxLoad, 0.02),
+            ("move", stated.move ?? 0, expected.move ?? 0, 0.02),
         ]
         var found: [Violation] = []
         for (name, planned, recomputed, tolerance) in terms where abs(planned - recomputed) > tolerance {
@@ -54,7 +55,24 @@ extension PlanChecker {
         terms.preferredPairs = -weights.preferredPairEur * Double(preferred)
         let largestLoad = packagesInHorizon(facts).values.map(\.count).max() ?? 0
         terms.maxLoad = weights.maxLoadEur * Double(largestLoad)
+        // Without the previous plan the move term cannot be recomputed: the plan's own is taken.
+        terms.move = previous.map { weights.moveEur * Double(movedEvents(plan, against: $0)) } ?? plan.objectiveTerms.move
         return terms
+    }
+
+    /// SPEC §4 `move_eur`: events (preparation, workshop, follow-up) of packages that were not
+    /// confirmed in `previous` and now lie on another day, have other trainers, or are gone.
+    func movedEvents(_ plan: Plan, against previous: Plan) -> Int {
+        let now = Dictionary(plan.packages.filter { !$0.pinned }.map { ($0.municipality, $0) }, uniquingKeysWith: { a, _ in a })
+        var moved = 0
+        for before in previous.packages where !before.pinned && requestsByID[before.municipality] != nil
+            && bookingsByMunicipality[before.municipality] == nil {
+            guard let after = now[before.municipality] else { moved += 3; continue }
+            if after.trainers.sorted() != before.trainers.sorted() { moved += 3; continue }
+            moved += (after.preparation != before.preparation ? 1 : 0) + (after.workshop.first != before.workshop.first ? 1 : 0)
+                + (after.followup != before.followup ? 1 : 0)
+        }
+        return moved
     }
 
     /// The solver's report is consistent: the bound does not exceed the objective, and the gap is

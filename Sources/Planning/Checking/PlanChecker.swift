@@ -6,14 +6,17 @@
 /// can judge every plan the solver produces.
 public struct PlanChecker: Sendable {
     public let scenario: Scenario
+    /// The plan the checked one replaces, when known: the `move` term is then recomputed.
+    public let previous: Plan?
     let calendar: WorkingCalendar
     let travel: TravelCost
     let requestsByID: [String: Request]
     let trainersByID: [String: Trainer]
     let bookingsByMunicipality: [String: [Booking]]
 
-    public init(scenario: Scenario) {
+    public init(scenario: Scenario, previous: Plan? = nil) {
         self.scenario = scenario
+        self.previous = previous
         calendar = WorkingCalendar(scenario: scenario)
         travel = TravelCost(settings: scenario.costs.travel)
         requestsByID = Dictionary(scenario.requests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -25,7 +25,7 @@ public struct PackageModel: Sendable {
     public private(set) var isExact = true
 
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
-                shape: DateShape = .exact, selection: ColumnSelection? = nil) {
+                shape: DateShape = .exact, selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil) {
         self.candidates = candidates
         let selection = selection ?? .all(candidates)
         isExact = !selection.isPruned
@@ -40,7 +40,8 @@ public struct PackageModel: Sendable {
 
         for (m, candidate) in candidates.enumerated() {
             let request = candidate.request
-            let u = add("u[\(request.id)]", nil, objective: request.priority * weights.unscheduledEur, binary: false)
+            let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
+            let u = add("u[\(request.id)]", nil, objective: request.priority * weights.unscheduledEur + dropped, binary: false)
             unscheduled.append(u)
             var assign = LinearExpression([.init(u, 1)])
             for option in candidate.options {
@@ -54,6 +55,7 @@ public struct PackageModel: Sendable {
                             let cost = pairCost
                                 + weights.prepGapEur * Double(abs(p.distance(to: w) - rules.prepGap.target))
                                 + weights.followupGapEur * Double(abs(w.distance(to: f) - rules.followupGap.target))
+                                + weights.moveEur * Double(previous?.movedEvents(m, choice) ?? 0)
                             let x = add("x[\(request.id),\(option.pair),\(p.iso),\(w.iso),\(f.iso)]", choice, objective: cost, binary: true)
                             assign.add(x)
                             for trainer in option.pair.ids {

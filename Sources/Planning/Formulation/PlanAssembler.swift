@@ -26,7 +26,16 @@ public struct PlanAssembler {
             for t in choice.pair.ids { load[t, default: 0] += 1 }
         }
         terms.maxLoad = weights.maxLoadEur * Double(load.values.max() ?? 0)
+        if let previous = planner.previous {
+            terms.move = weights.moveEur * Double(movedEvents(choices, previous))
+        }
         return terms
+    }
+
+    /// Events moved, re-staffed or dropped against the previous plan.
+    func movedEvents(_ choices: [PackageChoice], _ previous: PreviousPlacements) -> Int {
+        let byRequest = Dictionary(choices.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
+        return scenario.requests.indices.reduce(0) { $0 + previous.movedEvents($1, byRequest[$1]) }
     }
 
     public func plan(choices: [PackageChoice], solver: SolverReport) -> Plan {
@@ -63,7 +72,8 @@ public struct PlanAssembler {
         report.seconds = (report.seconds * 1000).rounded() / 1000
         return Plan(scenario: scenario.name, solver: report, objectiveTerms: rounded(terms), packages: packages, unscheduled: unscheduled,
                     trainers: scenario.trainers.map { PlanTrainer(id: $0.id, name: $0.name) },
-                    calendar: PlanCalendarSettings(scenario.calendar))
+                    calendar: PlanCalendarSettings(scenario.calendar),
+                    moves: planner.previous.map { MoveReport(previous: $0.scenarioName, eventsMoved: movedEvents(choices, $0)) })
     }
 
     private func rounded(_ costs: PackageCosts) -> PackageCosts {
@@ -78,6 +88,7 @@ public struct PlanAssembler {
         var t = ObjectiveTerms()
         t.unscheduled = cents(terms.unscheduled); t.travel = cents(terms.travel); t.prepGap = cents(terms.prepGap)
         t.followupGap = cents(terms.followupGap); t.preferredPairs = cents(terms.preferredPairs); t.maxLoad = cents(terms.maxLoad)
+        t.move = terms.move.map(cents)
         return t
     }
 }

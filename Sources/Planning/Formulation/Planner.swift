@@ -10,10 +10,15 @@ public struct Planner {
     public let options: FormulationOptions
     /// The date shape the package model uses (see `FormulationOptions`), chosen once.
     public let shape: DateShape
+    /// The plan this one replaces, when given: moving its packages costs `move_eur` per event.
+    public let previous: PreviousPlacements?
 
     /// Requests already served by a confirmed booking of the same municipality are not planned again.
-    public init(scenario: Scenario, options: FormulationOptions = FormulationOptions()) {
+    public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil) {
         self.scenario = scenario
+        self.previous = previous.map {
+            PreviousPlacements(previous: $0, requests: scenario.requests, booked: Set(scenario.bookings.map(\.municipality)))
+        }
         self.options = options
         calendar = WorkingCalendar(scenario: scenario)
         commitments = TrainerCommitments(scenario: scenario)
@@ -28,11 +33,13 @@ public struct Planner {
     }
 
     public func buildModel(selection: ColumnSelection? = nil) -> PackageModel {
-        PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape, selection: selection)
+        PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape, selection: selection,
+                     previous: previous)
     }
 
     public func buildRelaxation(includeMeetings: Bool = true) -> RelaxationModel {
-        RelaxationModel(scenario: scenario, candidates: candidates, commitments: commitments, includeMeetings: includeMeetings)
+        RelaxationModel(scenario: scenario, candidates: candidates, commitments: commitments, includeMeetings: includeMeetings,
+                        previous: previous)
     }
 
     public func greedy(order: GreedyPlanner.Order = .mostConstrainedFirst) -> [PackageChoice] {

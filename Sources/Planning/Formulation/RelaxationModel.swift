@@ -16,13 +16,15 @@ public struct RelaxationModel: Sendable {
     public private(set) var workshopColumns: [(request: Int, pair: TrainerPair, day: Day, column: VariableRef)] = []
 
     /// With `includeMeetings` false only the workshop columns are kept: a weaker, much faster relaxation.
-    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, includeMeetings: Bool = true) {
+    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, includeMeetings: Bool = true,
+                previous: PreviousPlacements? = nil) {
         let rules = scenario.rules, weights = scenario.weights
         var use = TrainerUse()
 
         for (m, candidate) in candidates.enumerated() {
             let request = candidate.request
-            let u = model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur)
+            let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
+            let u = model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur + dropped)
             var assign = LinearExpression([.init(u, 1)])
             for option in candidate.options {
                 let tag = "\(request.id),\(option.pair)"
@@ -35,6 +37,7 @@ public struct RelaxationModel: Sendable {
                     let w = workshop.day
                     let least = weights.prepGapEur * Double(abs(workshop.preparations[0].distance(to: w) - rules.prepGap.target))
                         + weights.followupGapEur * Double(abs(w.distance(to: workshop.followups[0]) - rules.followupGap.target))
+                        + weights.moveEur * Double(previous?.leastMovedEvents(m, pair: option.pair, workshop: workshop) ?? 0)
                     let x = model.addBinary("w[\(tag),\(w.iso)]", objective: pairCost + least)
                     served.add(x)
                     workshopColumns.append((m, option.pair, w, x))

@@ -13,10 +13,14 @@ public struct Plan: Codable, Sendable, Equatable {
     /// Every calendar event ever published for this plan's line of re-plans, cancelled ones
     /// included: the identity (UID) and version (SEQUENCE) that keep subscribed calendars in step.
     public var events: [CalendarEvent]?
+    /// Against the previous plan, when one was given: how many events moved or were re-staffed.
+    public var moves: MoveReport?
 
     public init(scenario: String, solver: SolverReport, objectiveTerms: ObjectiveTerms,
                 packages: [PlannedPackage], unscheduled: [UnscheduledRequest],
-                trainers: [PlanTrainer]? = nil, calendar: PlanCalendarSettings? = nil, events: [CalendarEvent]? = nil) {
+                trainers: [PlanTrainer]? = nil, calendar: PlanCalendarSettings? = nil, events: [CalendarEvent]? = nil,
+                moves: MoveReport? = nil) {
+        self.moves = moves
         self.scenario = scenario
         self.solver = solver
         self.objectiveTerms = objectiveTerms
@@ -28,7 +32,7 @@ public struct Plan: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, solver, packages, unscheduled, trainers, calendar, events
+        case format, scenario, solver, packages, unscheduled, trainers, calendar, events, moves
         case objectiveTerms = "objective_terms"
     }
 }
@@ -79,10 +83,12 @@ public struct ObjectiveTerms: Codable, Sendable, Equatable {
     public var followupGap: Double = 0
     public var preferredPairs: Double = 0
     public var maxLoad: Double = 0
+    /// `move_eur` × events moved or re-staffed against a previous plan; nil without one.
+    public var move: Double?
 
     public init() {}
 
-    public var total: Double { unscheduled + travel + prepGap + followupGap + preferredPairs + maxLoad }
+    public var total: Double { unscheduled + travel + prepGap + followupGap + preferredPairs + maxLoad + (move ?? 0) }
 
     enum CodingKeys: String, CodingKey {
         case unscheduled, travel
@@ -90,6 +96,7 @@ public struct ObjectiveTerms: Codable, Sendable, Equatable {
         case followupGap = "followup_gap"
         case preferredPairs = "preferred_pairs"
         case maxLoad = "max_load"
+        case move
     }
 }
 
@@ -226,5 +233,20 @@ public struct PlanCalendarSettings: Codable, Sendable, Equatable {
         case meeting, workshop
         case organizerName = "organizer_name"
         case organizerEmail = "organizer_email"
+    }
+}
+
+/// What a re-plan changed against the plan it replaces (SPEC §4 `move_eur`).
+public struct MoveReport: Codable, Sendable, Equatable {
+    /// The previous plan's scenario name.
+    public var previous: String
+    /// Events (preparation, workshop, follow-up) of not-yet-confirmed packages that moved, were
+    /// re-staffed, or were dropped.
+    public var eventsMoved: Int
+    public init(previous: String, eventsMoved: Int) { self.previous = previous; self.eventsMoved = eventsMoved }
+
+    enum CodingKeys: String, CodingKey {
+        case previous
+        case eventsMoved = "events_moved"
     }
 }
