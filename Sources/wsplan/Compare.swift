@@ -52,11 +52,13 @@ struct Compare: ParsableCommand {
         }
         guard problems.isEmpty else { throw reportInput(InputErrors(problems: problems)) }
 
-        let planned: [Plan]
+        var planned: [Plan] = []
         if plans.isEmpty {
-            planned = try loaded.map { scenario in
-                try Planner(scenario: scenario, options: FormulationOptions())
-                    .plan(using: GLPKSolver(), timeLimitSeconds: timeLimit, mipGap: mipGap)
+            // The first scenario is the reference: the others are re-plans of its plan, so that
+            // moving its packages costs move_eur and the table shows the disruption of each change.
+            for scenario in loaded {
+                planned.append(try Planner(scenario: scenario, options: FormulationOptions(), previous: planned.first)
+                    .plan(using: GLPKSolver(), timeLimitSeconds: timeLimit, mipGap: mipGap))
             }
         } else {
             for (index, plan) in read.enumerated() where plan.scenario != loaded[index].name {
