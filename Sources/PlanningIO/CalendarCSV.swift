@@ -15,6 +15,16 @@ public enum CalendarCSV {
                              package.pinned ? "yes" : "no"])
             }
         }
+        if let exchange = plan.exchange {
+            // With an exchange day, the cohort's milestones: the day itself and each expected council decision.
+            rows.append([exchange.date.iso, weekdayNames[exchange.date.weekday - 1], "exchange day", "",
+                         "Erfahrungsaustausch (\(exchange.municipalities.count) municipalities)", exchange.state.rawValue, "", exchange.venue, "no"])
+            for package in plan.packages where !package.pinned {
+                let day = package.workshop[0].addingMonths(12)
+                rows.append([day.iso, weekdayNames[day.weekday - 1], "council decision (expected)", package.municipality, package.name,
+                             package.state.rawValue, "", package.place, "no"])
+            }
+        }
         rows.sort { ($0[0], $0[3], $0[2]) < ($1[0], $1[3], $1[2]) }
         return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -30,6 +30,7 @@ struct ScenarioDecoder {
     /// Every municipality id of a booking (also those with other problems).
     var bookedMunicipalities: Set<String> = []
     var distances: [String: [String: Double]] = [:]
+    var exchange: ExchangeSettings?
 
     static let topLevelKeys = ["name", "planning_start", "horizon", "rules", "costs", "weights", "calendar",
                                "solver", "trainers", "pairs", "municipalities", "bookings", "distances", "exchange"]
@@ -59,7 +60,7 @@ struct ScenarioDecoder {
         if let node = root.optional("weights") { readWeights(node) }
         if let node = root.optional("solver") { readSolver(node) }
         if let node = root.optional("calendar") { readCalendar(node) }
-        // `exchange:` is read by the exchange-day planner; it is allowed here and not interpreted.
+        if let node = root.optional("exchange") { readExchange(node) }
 
         if let node = root.required("trainers", &log, example: "trainers: [{id: mueller, home: Köln}]") {
             readTrainers(node)
@@ -83,6 +84,7 @@ struct ScenarioDecoder {
         scenario.preferredPairs = preferredPairs
         scenario.bookings = bookings
         scenario.distances = distances
+        scenario.exchange = exchange
         scenario.schoolHolidays = BundledSchoolHolidays.byState
         return scenario
     }

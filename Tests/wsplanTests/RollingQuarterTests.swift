@@ -41,6 +41,12 @@ import Testing
                     && pinned.workshop == package.workshop && pinned.followup == package.followup)
         }
         #expect(second.packages.filter { !$0.pinned }.count >= 12)
+        // Q2 asks for its cohort's exchange day: a venue, and every municipality covered 12–18 months on.
+        let exchange = try #require(second.exchange)
+        #expect(["Gütersloh", "Kassel", "Berlin"].contains(exchange.venue))
+        for package in second.packages where exchange.municipalities.contains(package.municipality) {
+            #expect(package.workshop[0].addingMonths(12) <= exchange.date && exchange.date <= package.workshop[0].addingMonths(18))
+        }
         #expect(try WSPlanBinary.run(["check", q2Scenario, q2.appendingPathComponent("plan.json").path]).status == 0)
 
         // A different package for a booked municipality is refused, and the file stays as it was.

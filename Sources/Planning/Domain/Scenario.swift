@@ -22,6 +22,8 @@ public struct Scenario: Sendable {
     public var distances: [String: [String: Double]] = [:]
     /// School holidays per state (inclusive ranges), used when `rules.avoidSchoolHolidays` is on.
     public var schoolHolidays: [GermanState: [SchoolHoliday]] = [:]
+    /// The cohort's exchange day, when the scenario asks for one.
+    public var exchange: ExchangeSettings?
 
     public init(name: String, planningStart: Day, horizon: ClosedRange<Day>, trainers: [Trainer], requests: [Request]) {
         self.name = name

@@ -85,3 +85,19 @@ public struct CalendarSettings: Hashable, Sendable {
         h.combine(meetingTimes.0); h.combine(meetingTimes.1); h.combine(workshopTimes.0); h.combine(workshopTimes.1)
     }
 }
+
+/// The exchange day (Erfahrungsaustausch) of SPEC §1 and §5 `exchange:`.
+public struct ExchangeSettings: Hashable, Sendable {
+    public struct Venue: Hashable, Sendable {
+        public var name: String
+        public var state: GermanState
+        public var location: Coordinate
+        public init(name: String, state: GermanState, location: Coordinate) { self.name = name; self.state = state; self.location = location }
+    }
+
+    public var venues: [Venue]
+    /// The exchange lies this many months after each municipality's workshop [12, 18].
+    public var monthsMin = 12
+    public var monthsMax = 18
+    public init(venues: [Venue]) { self.venues = venues }
+}

@@ -70,10 +70,12 @@ public struct PlanAssembler {
             report.gap = ((objective - bound) / max(abs(objective), 1) * 1e6).rounded() / 1e6
         }
         report.seconds = (report.seconds * 1000).rounded() / 1000
-        return Plan(scenario: scenario.name, solver: report, objectiveTerms: rounded(terms), packages: packages, unscheduled: unscheduled,
+        var plan = Plan(scenario: scenario.name, solver: report, objectiveTerms: rounded(terms), packages: packages, unscheduled: unscheduled,
                     trainers: scenario.trainers.map { PlanTrainer(id: $0.id, name: $0.name) },
                     calendar: PlanCalendarSettings(scenario.calendar),
                     moves: planner.previous.map { MoveReport(previous: $0.scenarioName, eventsMoved: movedEvents(choices, $0)) })
+        plan.exchange = ExchangeDayPlanner.choose(for: packages, scenario: scenario, calendar: planner.calendar)
+        return plan
     }
 
     private func rounded(_ costs: PackageCosts) -> PackageCosts {

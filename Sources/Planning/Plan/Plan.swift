@@ -15,6 +15,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var events: [CalendarEvent]?
     /// Against the previous plan, when one was given: how many events moved or were re-staffed.
     public var moves: MoveReport?
+    /// The cohort's exchange day, when the scenario asks for one.
+    public var exchange: ExchangeDay?
 
     public init(scenario: String, solver: SolverReport, objectiveTerms: ObjectiveTerms,
                 packages: [PlannedPackage], unscheduled: [UnscheduledRequest],
@@ -32,7 +34,7 @@ public struct Plan: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, solver, packages, unscheduled, trainers, calendar, events, moves
+        case format, scenario, solver, packages, unscheduled, trainers, calendar, events, moves, exchange
         case objectiveTerms = "objective_terms"
     }
 }

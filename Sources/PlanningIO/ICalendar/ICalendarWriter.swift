@@ -22,8 +22,9 @@ public struct ICalendarWriter {
     public func files() -> [String: Data] {
         let events = self.events
         var files: [String: Data] = [:]
+        let exchange = plan.exchange.map(exchangeEvent) ?? []
         files["ics/all.ics"] = calendar(name: "Integrationsworkshops – \(plan.scenario)", events: events.map { ($0, $0.status) },
-                                        withCosts: false)
+                                        withCosts: false, extra: exchange)
         for trainer in trainerList(events) {
             var own: [(CalendarEvent, CalendarEvent.Status)] = []
             for event in events {
@@ -34,8 +35,11 @@ public struct ICalendarWriter {
         }
         for municipality in Set(events.map(\.municipality)).sorted() {
             let own = events.filter { $0.municipality == municipality }.map { ($0, $0.status) }
+            var extra: [String] = []
+            if let day = plan.exchange, day.municipalities.contains(municipality) { extra += exchange }
+            if plan.exchange != nil, let package = package(municipality), !package.pinned { extra += councilMilestone(package) }
             files["ics/municipality-\(municipality).ics"] = calendar(name: "Integrationsworkshop \(displayName(municipality))",
-                                                                     events: own, withCosts: true)
+                                                                     events: own, withCosts: true, extra: extra)
         }
         return files
     }
@@ -65,7 +69,7 @@ public struct ICalendarWriter {
         plan.trainers?.first { $0.id == id }?.name ?? id
     }
 
-    private func calendar(name: String, events: [(CalendarEvent, CalendarEvent.Status)], withCosts: Bool) -> Data {
+    private func calendar(name: String, events: [(CalendarEvent, CalendarEvent.Status)], withCosts: Bool, extra: [String] = []) -> Data {
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
@@ -78,6 +82,7 @@ public struct ICalendarWriter {
         ]
         lines += EuropeBerlin.vtimezone
         for (event, status) in events { lines += vevent(event, status: status, withCosts: withCosts) }
+        lines += extra
         lines.append("END:VCALENDAR")
         return ContentLines.render(lines)
     }
@@ -132,6 +137,52 @@ public struct ICalendarWriter {
             "END:VEVENT",
         ]
         return lines
+    }
+
+    /// The cohort's exchange day (Erfahrungsaustausch), at the workshop times, at the venue.
+    private func exchangeEvent(_ day: ExchangeDay) -> [String] {
+        let times = settings.workshop
+        let slug = plan.scenario.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? String($0) : "-" }.joined()
+        let names = day.municipalities.map(displayName).joined(separator: ", ")
+        return [
+            "BEGIN:VEVENT",
+            "UID:exchange-\(slug)@wsplan",
+            "DTSTAMP:" + stamp,
+            "SEQUENCE:0",
+            "DTSTART;TZID=\(EuropeBerlin.tzid):\(localTime(day.date, times[0]))",
+            "DTEND;TZID=\(EuropeBerlin.tzid):\(localTime(day.date, times[1]))",
+            "SUMMARY:" + ContentLines.escapeText("Erfahrungsaustausch in \(day.venue)"),
+            "DESCRIPTION:" + ContentLines.escapeText("Erfahrungsaustausch der Kommunen des Programms in \(day.venue) (\(day.state.germanName))\n"
+                + GermanFormat.date(day.date) + "\nEingeladen: \(names)\nDie Kommunen tragen ihre Reisekosten selbst."),
+            "LOCATION:" + ContentLines.escapeText("\(day.venue), \(day.state.germanName)"),
+            "CATEGORIES:Integrationsworkshop,Erfahrungsaustausch",
+            "STATUS:TENTATIVE",
+            "TRANSP:OPAQUE",
+            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):mailto:\(settings.organizerEmail)",
+            "END:VEVENT",
+        ]
+    }
+
+    /// The expected council decision (workshop + 12 months): an all-day milestone, not an event the foundation staffs.
+    private func councilMilestone(_ package: PlannedPackage) -> [String] {
+        let day = package.workshop[0].addingMonths(12)
+        let date = { (d: Day) in d.iso.replacingOccurrences(of: "-", with: "") }
+        return [
+            "BEGIN:VEVENT",
+            "UID:\(package.municipality)-council-decision@wsplan",
+            "DTSTAMP:" + stamp,
+            "SEQUENCE:0",
+            "DTSTART;VALUE=DATE:" + date(day),
+            "DTEND;VALUE=DATE:" + date(day.advanced(by: 1)),
+            "SUMMARY:" + ContentLines.escapeText("Erwarteter Ratsbeschluss zum Integrationskonzept – \(package.name)"),
+            "DESCRIPTION:" + ContentLines.escapeText("Meilenstein: etwa ein Jahr nach dem Integrationsworkshop (\(GermanFormat.date(package.workshop[0]))) "
+                + "beschließt der Rat üblicherweise das Integrationskonzept. Kein Termin der Stiftung."),
+            "CATEGORIES:Integrationsworkshop,Meilenstein",
+            "STATUS:TENTATIVE",
+            "TRANSP:TRANSPARENT",
+            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):mailto:\(settings.organizerEmail)",
+            "END:VEVENT",
+        ]
     }
 
     private func category(_ kind: EventKind) -> String {
