@@ -12,6 +12,11 @@ public struct FormulationOptions: Sendable, Equatable {
     public var relaxationWithMeetingsUpTo = 150_000
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15
+    /// Share of the time limit the local search may use before an exact model is solved whole
+    /// (it stops earlier when it stops finding better plans).
+    public var localSearchShare = 0.4
+    /// Seed of the local search's choice of neighbourhoods.
+    public var seed: UInt64 = 0x5EED
 
     public init() {}
     public init(preparationAlternatives: Int?, followupAlternatives: Int?) {

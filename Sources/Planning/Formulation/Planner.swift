@@ -88,27 +88,47 @@ public struct Planner {
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
         let model = packageModel.model
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
-        let boundSearch = packageModel.isExact ? 0 : limit * options.boundSearchShare
-        let remaining = max(1, limit - elapsedSeconds(since: started, clock) - boundSearch)
-        progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
-        let startValues = injectStart ? packageModel.values(for: start, pinnedPackages: commitments.pinnedPackages) : nil
-        let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
-                                         start: startValues, log: solverLog)
-        let result = try solver.solve(model, parameters: parameters)
 
-        var choices = start
-        var solvedOptimal = false
-        if result.status == .optimal || result.status == .feasible, let values = result.values {
-            let solved = packageModel.choices(from: values)
-            // Keep the solver's plan unless the greedy start is strictly better (when it was not injected).
-            if assembler.objectiveTerms(solved).total <= startObjective + 1e-6 {
-                choices = solved
-                solvedOptimal = result.status == .optimal
+        // Local search first: GLPK finds good plans in small sub-models far faster than in the
+        // whole one. An exact model then gets the rest of the time to prove (or improve) the
+        // plan; a pruned one cannot prove anything, so the time goes to search and the bound.
+        let boundSearch = packageModel.isExact ? 0 : limit * options.boundSearchShare
+        let searchShare = packageModel.isExact ? options.localSearchShare : 1
+        let searchSeconds = max(0, limit - elapsedSeconds(since: started, clock) - boundSearch) * searchShare
+        var search = NeighbourhoodSearch(planner: self)
+        search.seed = options.seed
+        let searched = try search.improve(start, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
+                                          bound: relaxationBound, relativeGap: mipGap ?? scenario.solver.mipGap, progress: progress)
+        progress?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
+        var choices = searched.choices
+        var objective = searched.objective
+        var solvedOptimal = searched.provenOptimal
+        let gapLimit = mipGap ?? scenario.solver.mipGap
+        let closeToBound = { (value: Double) in relaxationBound.map { value - $0 <= 0.005 } ?? false }
+        let withinGap = { (value: Double) in relaxationBound.map { value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false }
+        if searched.provenOptimal || withinGap(objective) {
+            progress?("local search reached the bound\(closeToBound(objective) ? "" : " within the gap limit")")
+        } else if packageModel.isExact {
+            let remaining = max(1, limit - elapsedSeconds(since: started, clock))
+            progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
+            let startValues = injectStart ? packageModel.values(for: choices, pinnedPackages: commitments.pinnedPackages) : nil
+            let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
+                                             start: startValues, log: solverLog)
+            let result = try solver.solve(model, parameters: parameters)
+            if result.status == .optimal || result.status == .feasible, let values = result.values {
+                let solved = packageModel.choices(from: values)
+                // Keep the solver's plan unless the searched one is strictly better (when it was not injected).
+                let value = assembler.objectiveTerms(solved).total
+                if value <= objective + 1e-6 {
+                    choices = solved
+                    objective = value
+                    solvedOptimal = result.status == .optimal
+                }
             }
+            if let own = result.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
         }
-        let objective = assembler.objectiveTerms(choices).total
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        if !packageModel.isExact, let lp = relaxationBound, objective - lp > 0.005 {
+        if !packageModel.isExact, let lp = relaxationBound, !withinGap(objective) {
             let search = max(1, limit - elapsedSeconds(since: started, clock))
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
             if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search / 2, searchSeconds: search / 2)?.bound {
@@ -116,10 +136,9 @@ public struct Planner {
             }
         }
         var bound: Double? = relaxationBound
-        if packageModel.isExact, let own = result.bound { bound = max(own, relaxationBound ?? -.infinity) }
         if let b = bound { bound = min(b, objective) }
-        // Proven optimal: the package model's optimum, and either the model is exact or the bound meets it.
-        let proven = solvedOptimal && (packageModel.isExact || (relaxationBound.map { objective - $0 <= 0.005 } ?? false))
+        // Proven optimal: an exact model (or the search's all-free sub-model) solved to optimality, or a plan that meets a valid bound.
+        let proven = solvedOptimal || closeToBound(objective)
         let report = SolverReport(name: solver.name, status: proven ? .optimal : .feasible, objective: nil, bound: bound, gap: nil,
                                   seconds: elapsedSeconds(since: started, clock), rows: model.constraints.count,
                                   columns: model.variables.count)
