@@ -54,6 +54,11 @@ struct Explain: ParsableCommand {
             loaded = try ScenarioLoader.load(path: scenario)
             given = try plan.map { path throws(InputErrors) in try PlanFile.read(path: path) }
         } catch { throw reportInput(error) }
+        if !loaded.requests.contains(where: { $0.id == municipality }), let booking = loaded.bookings.first(where: { $0.municipality == municipality }) {
+            print("\(booking.name) (\(municipality)) is a confirmed booking: trainers \(booking.trainers.ids.joined(separator: " and ")), "
+                + "preparation \(booking.preparation.iso), workshop \(booking.workshop.iso), follow-up \(booking.followup.iso); a plan never moves it (R9).")
+            return
+        }
         guard let m = loaded.requests.firstIndex(where: { $0.id == municipality }) else {
             let known = loaded.requests.map(\.id) + loaded.bookings.map(\.municipality)
             let hint = IdSuggestions.closest(to: municipality, among: known)

@@ -43,6 +43,8 @@ struct CapacityDiagnoser {
         let request = scenario.requests[m]
         var diagnosis = Diagnosis(request: m, municipality: request.id, name: request.name, kind: .capacity, blockers: [])
         var capped = Set<String>(), capPairs = Set<TrainerPair>()
+        // Trainers whose cap alone blocks some pair, cheapest pair first: one more package for them lets that pair in.
+        var soleCapped: [String] = []
         var workshopSlots = 0, meetingSlots = 0, monthSlots = 0, total = 0
         var workshopHolders: [String: [String: Set<Day>]] = [:]   // trainer → municipality → days
         var meetingHolders: [String: [String: Set<Day>]] = [:]
@@ -53,7 +55,9 @@ struct CapacityDiagnoser {
                 total += 1
                 workshopDays.insert(workshop.day)
                 switch block(option.pair, workshop, m) {
-                case .packageCap(let ids): capped.formUnion(ids); capPairs.insert(option.pair)
+                case .packageCap(let ids):
+                    capped.formUnion(ids); capPairs.insert(option.pair)
+                    if ids.count == 1, !soleCapped.contains(ids[0]) { soleCapped.append(ids[0]) }
                 case .workshopTaken:
                     workshopSlots += 1
                     for t in option.pair.ids { for d in [workshop.day, workshop.day.advanced(by: 1)] {
@@ -103,7 +107,7 @@ struct CapacityDiagnoser {
         if let free = diagnosis.facts.freeSlot {
             diagnosis.blockers.append(Blocker(rule: "solver", "a package fits this plan (\(free.pair), workshop \(free.workshop.iso), preparation \(free.preparation.iso), follow-up \(free.followup.iso)); the solver stopped at its limit before finding it"))
         }
-        diagnosis.facts.trainersAtPackageCap = capped.sorted()
+        diagnosis.facts.trainersAtPackageCap = soleCapped + capped.subtracting(soleCapped).sorted()
         diagnosis.facts.trainersAtMonthCap = monthCaps.keys.sorted()
         diagnosis.facts.trainersBusy = Set(workshopHolders.keys).union(meetingHolders.keys).sorted()
         diagnosis.facts.requires = request.requires

@@ -161,8 +161,9 @@ struct StructuralDiagnoser {
     /// "unavailable 2027-02-01..2027-02-14, booked for kassel 2027-02-16..2027-02-17", restricted to `days`.
     func occupation(of trainer: String, on days: Set<Day>) -> String {
         var parts: [String] = []
-        let away = (scenario.trainer(trainer)?.unavailable ?? []).intersection(days)
-        if !away.isEmpty { parts.append("unavailable \(DayRanges.text(away))") }
+        // Whole unavailable periods as the scenario gives them, those that touch the days in question.
+        let away = DayRanges.runs(scenario.trainer(trainer)?.unavailable ?? []).filter { run in days.contains { run.contains($0) } }
+        if !away.isEmpty { parts.append("unavailable \(DayRanges.text(away.flatMap { Array($0) }))") }
         for booking in scenario.bookings where booking.trainers.contains(trainer) {
             let taken = Set(booking.eventDays).intersection(days)
             if !taken.isEmpty { parts.append("booked for \(booking.municipality) \(DayRanges.text(taken))") }

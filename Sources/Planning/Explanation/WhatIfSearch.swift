@@ -113,7 +113,12 @@ public struct WhatIfSearch<S: Solver> {
             if hasWindow, let n = [7, 14, 28].first(where: { slotCount(Relaxation.widenWindow(days: $0).applied(to: scenario, request: m), m) > slots }) {
                 result.append(.widen(n))
             }
-            result += pairRelaxations.filter { slotCount($0.applied(to: scenario, request: m), m) > slots }.map { .single($0) }
+            // A new pair helps only when it has room: none of its trainers at max_packages.
+            let capped = Set(facts.trainersAtPackageCap)
+            result += pairRelaxations.filter { relaxation in
+                if case .allowPair(let pair) = relaxation, pair.ids.contains(where: capped.contains) { return false }
+                return slotCount(relaxation.applied(to: scenario, request: m), m) > slots
+            }.map { .single($0) }
         case .scheduled, .booked:
             break
         }
