@@ -202,6 +202,10 @@ public struct UnscheduledRequest: Codable, Sendable, Equatable {
     public var municipality: String
     public var name: String
     public var reasons: [String]
+    /// The rules of SPEC §2 that block it (`R1` … `R9`; `solver` when only the time limit did), in the order of `reasons`.
+    public var rules: [String]?
+    /// `structural` (no candidate at all) or `capacity` (lost the competition for the trainers).
+    public var kind: String?
     public init(municipality: String, name: String, reasons: [String]) {
         self.municipality = municipality
         self.name = name

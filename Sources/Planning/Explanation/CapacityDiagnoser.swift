@@ -1,0 +1,174 @@
+/// Explains a request that had candidates but no package in the plan: it lost the competition
+/// for the trainers. Every candidate slot (pair, workshop day) is tried against the final plan
+/// and the first thing that blocks it is recorded: a trainer at `max_packages` (R7), the workshop
+/// days taken by another package (R5), no free preparation or follow-up day left (R5), or
+/// `max_days_per_month` (R7). The sentences name the trainers and the packages that hold them.
+struct CapacityDiagnoser {
+    let scenario: Scenario
+    let candidates: RequestCandidates
+    /// Trainer → day → municipality of the package (planned or confirmed) that takes that day.
+    let taken: [String: [Day: String]]
+    /// Packages with W in the horizon per trainer, confirmed ones included.
+    let packages: [String: Int]
+    /// Event days per trainer and month key, confirmed ones included.
+    let monthDays: [String: [Int: Int]]
+
+    init(scenario: Scenario, candidates: RequestCandidates, commitments: TrainerCommitments, choices: [PackageChoice]) {
+        self.scenario = scenario
+        self.candidates = candidates
+        var taken: [String: [Day: String]] = [:]
+        var packages = commitments.pinnedPackages
+        var monthDays = commitments.pinnedDaysPerMonth
+        for booking in scenario.bookings {
+            for t in booking.trainers.ids { for day in booking.eventDays { taken[t, default: [:]][day] = booking.municipality } }
+        }
+        for choice in choices {
+            let id = scenario.requests[choice.request].id
+            for t in choice.pair.ids {
+                packages[t, default: 0] += 1
+                for day in choice.eventDays {
+                    taken[t, default: [:]][day] = id
+                    monthDays[t, default: [:]][day.monthKey, default: 0] += 1
+                }
+            }
+        }
+        self.taken = taken
+        self.packages = packages
+        self.monthDays = monthDays
+    }
+
+    private enum SlotBlock { case packageCap([String]), workshopTaken, meetingsTaken, monthCap([String: [Int]]), free(PackageChoice) }
+
+    func diagnose(_ m: Int) -> Diagnosis {
+        let request = scenario.requests[m]
+        var diagnosis = Diagnosis(request: m, municipality: request.id, name: request.name, kind: .capacity, blockers: [])
+        var capped = Set<String>(), capPairs = Set<TrainerPair>()
+        // Trainers whose cap alone blocks some pair, cheapest pair first: one more package for them lets that pair in.
+        var soleCapped: [String] = []
+        var workshopSlots = 0, meetingSlots = 0, monthSlots = 0, total = 0
+        var workshopHolders: [String: [String: Set<Day>]] = [:]   // trainer → municipality → days
+        var meetingHolders: [String: [String: Set<Day>]] = [:]
+        var monthCaps: [String: Set<Int>] = [:]
+        var workshopDays = Set<Day>()
+        for option in candidates.options {
+            for workshop in option.workshops {
+                total += 1
+                workshopDays.insert(workshop.day)
+                switch block(option.pair, workshop, m) {
+                case .packageCap(let ids):
+                    capped.formUnion(ids); capPairs.insert(option.pair)
+                    if ids.count == 1, !soleCapped.contains(ids[0]) { soleCapped.append(ids[0]) }
+                case .workshopTaken:
+                    workshopSlots += 1
+                    for t in option.pair.ids { for d in [workshop.day, workshop.day.advanced(by: 1)] {
+                        if let holder = taken[t]?[d] { workshopHolders[t, default: [:]][holder, default: []].insert(d) }
+                    } }
+                case .meetingsTaken:
+                    meetingSlots += 1
+                    for t in option.pair.ids { for d in workshop.preparations + workshop.followups {
+                        if let holder = taken[t]?[d] { meetingHolders[t, default: [:]][holder, default: []].insert(d) }
+                    } }
+                case .monthCap(let months):
+                    monthSlots += 1
+                    for (t, keys) in months { monthCaps[t, default: []].formUnion(keys) }
+                case .free(let choice):
+                    if diagnosis.facts.freeSlot == nil { diagnosis.facts.freeSlot = choice }
+                }
+            }
+        }
+        let window = CandidateBuilder(scenario: scenario, calendar: WorkingCalendar(scenario: scenario),
+                                      commitments: TrainerCommitments(scenario: scenario)).window(request)
+        let pairCount = candidates.options.count
+        if !capped.isEmpty {
+            let who = DayRanges.list(capped.sorted().map { "\($0) (\(packages[$0] ?? 0) of \(scenario.trainer($0)?.maxPackages ?? 0))" })
+            let text = capPairs.count == pairCount
+                ? "trainers \(who) have reached max_packages, and every allowed pair (\(pairCount)) includes one of them"
+                : "trainers \(who) have reached max_packages, which rules out \(capPairs.count) of the \(pairCount) allowed pairs"
+            diagnosis.blockers.append(Blocker(rule: "R7", text))
+        }
+        if workshopSlots > 0 {
+            let lead = capPairs.isEmpty ? "every allowed pair (\(pairCount))" : "the other allowed pairs (\(pairCount - capPairs.count))"
+            let all = workshopSlots + meetingSlots + monthSlots == total - slotsOf(capPairs)
+            let days = all && meetingSlots == 0 && monthSlots == 0
+                ? "on all \(workshopDays.count) possible workshop days in \(window)"
+                : "on \(workshopSlots) of their possible workshop slots in \(window)"
+            diagnosis.blockers.append(Blocker(rule: "R5", "\(lead) \(capPairs.isEmpty ? "is" : "are") booked \(days): \(holderText(workshopHolders))"))
+        }
+        if meetingSlots > 0 {
+            diagnosis.blockers.append(Blocker(rule: "R5", "on \(meetingSlots) workshop slot(s) with both trainers free, every preparation or follow-up day within the gaps is taken: \(holderText(meetingHolders))"))
+        }
+        if !monthCaps.isEmpty {
+            let who = monthCaps.keys.sorted().map { t in
+                let cap = scenario.trainer(t)?.maxDaysPerMonth ?? 0
+                return "\(t) in " + monthCaps[t]!.sorted().map { "\(monthName($0)) (\(monthDays[t]?[$0] ?? 0) of \(cap) days)" }.joined(separator: ", ")
+            }
+            diagnosis.blockers.append(Blocker(rule: "R7", "max_days_per_month is reached on \(monthSlots) slot(s): \(who.joined(separator: "; "))"))
+        }
+        if let free = diagnosis.facts.freeSlot {
+            diagnosis.blockers.append(Blocker(rule: "solver", "a package fits this plan (\(free.pair), workshop \(free.workshop.iso), preparation \(free.preparation.iso), follow-up \(free.followup.iso)); the solver stopped at its limit before finding it"))
+        }
+        diagnosis.facts.trainersAtPackageCap = soleCapped + capped.subtracting(soleCapped).sorted()
+        diagnosis.facts.trainersAtMonthCap = monthCaps.keys.sorted()
+        diagnosis.facts.trainersBusy = Set(workshopHolders.keys).union(meetingHolders.keys).sorted()
+        diagnosis.facts.requires = request.requires
+        diagnosis.facts.excludes = request.excludes
+        diagnosis.facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
+            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
+        }.sorted()
+        return diagnosis
+    }
+
+    private func slotsOf(_ pairs: Set<TrainerPair>) -> Int {
+        candidates.options.filter { pairs.contains($0.pair) }.reduce(0) { $0 + $1.workshops.count }
+    }
+
+    private func isFree(_ t: String, _ day: Day) -> Bool { taken[t]?[day] == nil }
+
+    private func block(_ pair: TrainerPair, _ workshop: WorkshopOption, _ m: Int) -> SlotBlock {
+        let capped = pair.ids.filter { t in scenario.trainer(t)?.maxPackages.map { (packages[t] ?? 0) >= $0 } ?? false }
+        if !capped.isEmpty { return .packageCap(capped) }
+        let w = workshop.day
+        if !pair.ids.allSatisfy({ isFree($0, w) && isFree($0, w.advanced(by: 1)) }) { return .workshopTaken }
+        let preps = workshop.preparations.filter { p in pair.ids.allSatisfy { isFree($0, p) } }
+        let follows = workshop.followups.filter { f in pair.ids.allSatisfy { isFree($0, f) } }
+        if preps.isEmpty || follows.isEmpty { return .meetingsTaken }
+        var over: [String: [Int]] = [:]
+        for p in preps {
+            for f in follows {
+                let days = [p, w, w.advanced(by: 1), f]
+                let exceeded = monthsOverCap(pair, days)
+                if exceeded.isEmpty { return .free(PackageChoice(request: m, pair: pair, preparation: p, workshop: w, followup: f)) }
+                for (t, keys) in exceeded { over[t, default: []] += keys }
+            }
+        }
+        return .monthCap(over)
+    }
+
+    /// Trainer → months whose `max_days_per_month` adding `days` would exceed.
+    private func monthsOverCap(_ pair: TrainerPair, _ days: [Day]) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for t in pair.ids {
+            guard let cap = scenario.trainer(t)?.maxDaysPerMonth else { continue }
+            var extra: [Int: Int] = [:]
+            for day in days { extra[day.monthKey, default: 0] += 1 }
+            let over = extra.filter { (monthDays[t]?[$0.key] ?? 0) + $0.value > cap }.map(\.key)
+            if !over.isEmpty { result[t] = over }
+        }
+        return result
+    }
+
+    private func monthName(_ key: Int) -> String {
+        let month = key % 12 + 1
+        return "\(key / 12)-\(month < 10 ? "0" : "")\(month)"
+    }
+
+    /// "hansen by kiel 2027-02-09..2027-02-10, luebeck 2027-03-02; nowak by …".
+    private func holderText(_ holders: [String: [String: Set<Day>]], limit: Int = 4) -> String {
+        holders.keys.sorted().map { t in
+            let byPackage = holders[t]!.sorted { ($0.value.min()!, $0.key) < ($1.value.min()!, $1.key) }
+            var parts = byPackage.prefix(limit).map { "\($0.key) \(DayRanges.text($0.value, limit: 2))" }
+            if byPackage.count > limit { parts.append("and \(byPackage.count - limit) more") }
+            return "\(t) by \(parts.joined(separator: ", "))"
+        }.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,156 @@
+import Optimization
+
+/// What one relaxation did when the scenario was solved again with it.
+public struct WhatIfOutcome: Sendable {
+    public var relaxation: Relaxation
+    public var text: String
+    /// The request got a package in the re-solved plan.
+    public var served: Bool
+    public var status: PlanStatus
+    public var seconds: Double
+    /// Objective (SPEC §4, without the move term) of the re-solved plan, and its difference to the base plan.
+    public var objective: Double
+    public var objectiveDelta: Double
+    /// The difference without the unscheduled term: what serving costs in travel, gaps, pairs, load.
+    public var costDelta: Double
+    /// Other municipalities served in the base plan but not now, and the other way round.
+    public var dropped: [String]
+    public var added: [String]
+    /// Events of the base plan's other packages that moved or changed trainers.
+    public var eventsMoved: Int
+    /// The request's package in the re-solved plan.
+    public var package: PlannedPackage?
+}
+
+/// Re-solves the scenario once per relevant relaxation, within a budget of solves and seconds.
+///
+/// Structural blockers: only relaxations that give the request a candidate at all are solved
+/// (checked without a solver first), and the smallest window widening or gap shortening that
+/// does so is searched day by day. Capacity blockers: the caps of the trainers that block it,
+/// a wider window, a forbidden pair, a dropped `requires`. Each re-solve is a re-plan of the base
+/// plan (`move_eur`), so it shows the smallest change to the plan that lets the request in.
+public struct WhatIfSearch<S: Solver> {
+    public let scenario: Scenario
+    public let base: Plan
+    public let solver: S
+    /// Seconds per re-solve.
+    public let timeLimitSeconds: Double
+    /// At most this many re-solves.
+    public let maxResolves: Int
+
+    public init(scenario: Scenario, base: Plan, solver: S, timeLimitSeconds: Double, maxResolves: Int = 6) {
+        self.scenario = scenario
+        self.base = base
+        self.solver = solver
+        self.timeLimitSeconds = timeLimitSeconds
+        self.maxResolves = maxResolves
+    }
+
+    /// Longest widening and shortening tried, in days.
+    static var widestWindowDays: Int { 60 }
+
+    public func run(_ diagnosis: Diagnosis, progress: ((String) -> Void)? = nil) throws -> [WhatIfOutcome] {
+        let m = diagnosis.request
+        var outcomes: [WhatIfOutcome] = []
+        var solves = 0
+        func attempt(_ relaxation: Relaxation) throws -> WhatIfOutcome? {
+            guard solves < maxResolves else { return nil }
+            solves += 1
+            progress?("re-solving with: \(relaxation.text(in: scenario, request: m))")
+            let outcome = try resolve(relaxation, m)
+            outcomes.append(outcome)
+            return outcome
+        }
+        for proposal in proposals(diagnosis) {
+            switch proposal {
+            case .single(let relaxation): _ = try attempt(relaxation)
+            case .widen(let smallest):
+                // The smallest widening that can work, then doubled while the re-solve does not serve.
+                var n = smallest
+                for _ in 0..<3 where n <= Self.widestWindowDays {
+                    guard let outcome = try attempt(.widenWindow(days: n)), !outcome.served else { break }
+                    n *= 2
+                }
+            }
+        }
+        return outcomes.sorted { a, b in
+            if a.served != b.served { return a.served }
+            return (a.objectiveDelta, a.text) < (b.objectiveDelta, b.text)
+        }
+    }
+
+    enum Proposal { case single(Relaxation), widen(Int) }
+
+    /// The relaxations worth a re-solve for this diagnosis, most promising first.
+    func proposals(_ diagnosis: Diagnosis) -> [Proposal] {
+        let m = diagnosis.request
+        let request = scenario.requests[m]
+        let facts = diagnosis.facts
+        var result: [Proposal] = []
+        let pairRelaxations: [Relaxation] = facts.forbiddenPairs.prefix(3).map { .allowPair($0) }
+            + facts.requires.map { .dropRequires(trainer: $0) } + facts.excludes.map { .dropExcludes(trainer: $0) }
+        let hasWindow = request.earliest != nil || request.latest != nil
+        switch diagnosis.kind {
+        case .structural:
+            if hasWindow, let n = (1...Self.widestWindowDays).first(where: { hasCandidates(.widenWindow(days: $0), m) }) {
+                result.append(.widen(n))
+            }
+            if facts.preparationGapBlocks, let k = (1..<max(1, scenario.rules.prepGap.min)).first(where: { hasCandidates(.shorterPreparationGap(days: $0), m) }) {
+                result.append(.single(.shorterPreparationGap(days: k)))
+            }
+            if facts.followupGapBlocks, let k = (1..<max(1, scenario.rules.followupGap.min)).first(where: { hasCandidates(.shorterFollowupGap(days: $0), m) }) {
+                result.append(.single(.shorterFollowupGap(days: k)))
+            }
+            result += pairRelaxations.filter { hasCandidates($0, m) }.map { .single($0) }
+        case .capacity:
+            for id in facts.trainersAtPackageCap.prefix(3) {
+                if let cap = scenario.trainer(id)?.maxPackages { result.append(.single(.raiseMaxPackages(trainer: id, to: cap + 1))) }
+            }
+            for id in facts.trainersAtMonthCap.prefix(3) {
+                if let cap = scenario.trainer(id)?.maxDaysPerMonth { result.append(.single(.raiseMaxDaysPerMonth(trainer: id, to: cap + 1))) }
+            }
+            let slots = slotCount(scenario, m)
+            if hasWindow, let n = [7, 14, 28].first(where: { slotCount(Relaxation.widenWindow(days: $0).applied(to: scenario, request: m), m) > slots }) {
+                result.append(.widen(n))
+            }
+            // A new pair helps only when it has room: none of its trainers at max_packages.
+            let capped = Set(facts.trainersAtPackageCap)
+            result += pairRelaxations.filter { relaxation in
+                if case .allowPair(let pair) = relaxation, pair.ids.contains(where: capped.contains) { return false }
+                return slotCount(relaxation.applied(to: scenario, request: m), m) > slots
+            }.map { .single($0) }
+        case .scheduled, .booked:
+            break
+        }
+        return result
+    }
+
+    private func hasCandidates(_ relaxation: Relaxation, _ m: Int) -> Bool { slotCount(relaxation.applied(to: scenario, request: m), m) > 0 }
+
+    /// Candidate (pair, workshop day) slots of request `m` in `scenario`, without a solver.
+    private func slotCount(_ scenario: Scenario, _ m: Int) -> Int {
+        let builder = CandidateBuilder(scenario: scenario, calendar: WorkingCalendar(scenario: scenario),
+                                       commitments: TrainerCommitments(scenario: scenario))
+        return builder.candidates(for: scenario.requests[m]).options.reduce(0) { $0 + $1.workshops.count }
+    }
+
+    private func resolve(_ relaxation: Relaxation, _ m: Int) throws -> WhatIfOutcome {
+        let relaxed = relaxation.applied(to: scenario, request: m)
+        let plan = try Planner(scenario: relaxed, previous: base).plan(using: solver, timeLimitSeconds: timeLimitSeconds)
+        let id = scenario.requests[m].id
+        let newServed = Set(plan.packages.map(\.municipality)), oldServed = Set(base.packages.map(\.municipality))
+        let objective = plan.objectiveTerms.total - (plan.objectiveTerms.move ?? 0)
+        let baseObjective = base.objectiveTerms.total - (base.objectiveTerms.move ?? 0)
+        let delta = objective - baseObjective
+        let unscheduledDelta = plan.objectiveTerms.unscheduled - base.objectiveTerms.unscheduled
+        let previous = PreviousPlacements(previous: base, requests: relaxed.requests, booked: Set(relaxed.bookings.map(\.municipality)))
+        let choices = UnscheduledDiagnoser.choices(from: plan, scenario: relaxed)
+        let byRequest = Dictionary(choices.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
+        let moved = relaxed.requests.indices.filter { $0 != m }.reduce(0) { $0 + previous.movedEvents($1, byRequest[$1]) }
+        return WhatIfOutcome(relaxation: relaxation, text: relaxation.text(in: scenario, request: m), served: newServed.contains(id),
+                             status: plan.solver.status, seconds: plan.solver.seconds, objective: cents(objective),
+                             objectiveDelta: cents(delta), costDelta: cents(delta - unscheduledDelta),
+                             dropped: oldServed.subtracting(newServed).sorted(), added: newServed.subtracting(oldServed).subtracting([id]).sorted(),
+                             eventsMoved: moved, package: plan.packages.first { $0.municipality == id })
+    }
+}
