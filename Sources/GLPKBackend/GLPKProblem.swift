@@ -16,8 +16,12 @@ final class GLPKProblem {
     private let generation: UInt
 
     /// Loads `model` into a new GLPK problem, or throws why it cannot.
-    init(model: Model, output: GLPKOutput = .silent) throws(GLPKError) {
-        let data = try GLPKProblemData(model: model)
+    convenience init(model: Model, output: GLPKOutput = .silent) throws(GLPKError) {
+        try self.init(data: GLPKProblemData(model: model), output: output)
+    }
+
+    /// Builds a problem from data that has been checked already.
+    init(data: GLPKProblemData, output: GLPKOutput = .silent) throws(GLPKError) {
         pointer = try GLPKGuard.build(data, output: output)
         generation = glpk_guard_generation()
     }
