@@ -16,8 +16,10 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         /// Solver-agnostic mixed-integer programs: variables, rows, a `Solver` protocol.
         .target(name: "Optimization"),
+        /// Runs GLPK calls under an error hook, so GLPK's fatal errors come back instead of aborting.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         /// The only target that touches GLPK.
-        .target(name: "GLPKBackend", dependencies: ["CGLPK", "Optimization"]),
+        .target(name: "GLPKBackend", dependencies: ["CGLPK", "CGLPKGuard", "Optimization"]),
         /// The planning domain: calendar, travel cost, rules, the formulation, plans, the checker.
         .target(name: "Planning", dependencies: ["Optimization"]),
         /// Files in and out: scenarios (YAML/CSV), the gazetteer, plan.json, calendar.csv.
@@ -34,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "Optimization"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPKGuard", "Optimization"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
         .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
         .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend"]),

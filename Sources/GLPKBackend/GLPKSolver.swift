@@ -13,18 +13,19 @@ public struct GLPKSolver: Solver {
     public init(options: GLPKOptions = GLPKOptions()) { self.options = options }
 
     public func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        try checkSolveParameters(timeLimitSeconds: parameters.timeLimitSeconds, relativeGap: parameters.relativeGap)
         let clock = ContinuousClock()
         let started = clock.now
-        let context = SearchContext(log: parameters.log, start: parameters.start, columnCount: model.variables.count)
+        let problem = try GLPKProblem(model: model)   // checks the model before the start is evaluated on it
+        let start = try checkedStart(parameters.start, for: model, log: parameters.log)
+        let context = SearchContext(log: parameters.log, start: start, columnCount: model.variables.count)
         context.deadline = started.advanced(by: .milliseconds(Int64(min(parameters.timeLimitSeconds, 1e9) * 1000)))
         let contextPointer = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
 
-        // Route GLPK's terminal output to the log (or nowhere) instead of stdout.
-        glp_term_hook(glpkTermHook, contextPointer)
-        defer { glp_term_hook(nil, nil) }
+        // GLPK's terminal output goes to the log (or nowhere), never to stdout.
+        let output = GLPKOutput(hook: glpkTermHook, info: contextPointer)
 
-        let problem = GLPKProblem(model: model)
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
         var options = self.options
@@ -36,14 +37,14 @@ public struct GLPKSolver: Solver {
         iocp.cb_func = glpkSearchCallback
         iocp.cb_info = contextPointer
 
-        if parameters.start != nil {
+        if start != nil {
             // A start can only be injected into the unpresolved problem: solve its LP first.
             iocp.presolve = GLP_OFF
             var smcp = glp_smcp()
             glp_init_smcp(&smcp)
             smcp.msg_lev = GLP_MSG_ERR
             smcp.tm_lim = iocp.tm_lim
-            let lp = glp_simplex(problem.pointer, &smcp)
+            let lp = try GLPKGuard.simplex(problem, smcp, output: output)
             if lp != 0 || glp_get_status(problem.pointer) != GLP_OPT {
                 let status = glp_get_status(problem.pointer)
                 let infeasible = status == GLP_NOFEAS || status == GLP_INFEAS && lp == 0
@@ -54,7 +55,7 @@ public struct GLPKSolver: Solver {
             context.rootBound = glp_get_obj_val(problem.pointer)
         }
 
-        let code = glp_intopt(problem.pointer, &iocp)
+        let code = try GLPKGuard.intopt(problem, iocp, output: output)
         let elapsed = seconds(since: started, clock)
         let mipStatus = glp_mip_status(problem.pointer)
 
@@ -88,15 +89,14 @@ public struct GLPKSolver: Solver {
     }
 
     public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult? {
-        glp_term_hook(glpkSilentHook, nil)
-        defer { glp_term_hook(nil, nil) }
-        let problem = GLPKProblem(model: model)
+        try checkSolveParameters(timeLimitSeconds: timeLimitSeconds, searchSeconds: searchSeconds)
+        let problem = try GLPKProblem(model: model)
         var smcp = glp_smcp()
         glp_init_smcp(&smcp)
         smcp.msg_lev = GLP_MSG_OFF
         smcp.presolve = GLP_ON
         smcp.tm_lim = Int32(min(max(timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
-        guard glp_simplex(problem.pointer, &smcp) == 0, glp_get_status(problem.pointer) == GLP_OPT else { return nil }
+        guard try GLPKGuard.simplex(problem, smcp, output: .silent) == 0, glp_get_status(problem.pointer) == GLP_OPT else { return nil }
         let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
         let objective = glp_get_obj_val(problem.pointer)
         var bound = objective
@@ -118,7 +118,7 @@ public struct GLPKSolver: Solver {
             iocp.tm_lim = Int32(min(searchSeconds * 1000, Double(Int32.max)))
             iocp.cb_func = glpkSearchCallback
             iocp.cb_info = contextPointer
-            let code = glp_intopt(problem.pointer, &iocp)
+            let code = try GLPKGuard.intopt(problem, iocp, output: .silent)
             if code == 0 && glp_mip_status(problem.pointer) == GLP_OPT {
                 bound = max(bound, glp_mip_obj_val(problem.pointer))
             } else if let tree = context.bestBound {
@@ -128,9 +128,9 @@ public struct GLPKSolver: Solver {
         return RelaxationResult(objective: objective, values: values, bound: bound)
     }
 
-    /// Writes `model` as free MPS, exactly as GLPK receives it.
-    public func writeMPS(_ model: Model, to path: String) -> Bool {
-        GLPKProblem(model: model).writeMPS(to: path)
+    /// Writes `model` as free MPS, exactly as GLPK receives it; false when the file cannot be written.
+    public func writeMPS(_ model: Model, to path: String) throws -> Bool {
+        try GLPKProblem(model: model).writeMPS(to: path)
     }
 
     private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
@@ -168,10 +168,14 @@ private func glpkTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointe
     return 1
 }
 
-/// `glp_term_hook` that drops everything.
-private func glpkSilentHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 { 1 }
-
 /// `cb_func` of `glp_iocp`: records the global bound and injects the start solution once.
+///
+/// It runs inside the guarded `glp_intopt`, where a fatal GLPK error cannot be recovered from (the
+/// guard never unwinds Swift frames). So it makes only calls that cannot fail: `glp_ios_reason`,
+/// `glp_ios_terminate`, `glp_ios_best_node`, `glp_ios_get_prob`, `glp_get_num_cols`,
+/// `glp_ios_mip_gap` and `glp_ios_tree_size` raise no errors; `glp_ios_node_bound` only for a
+/// node number that `glp_ios_best_node` did not return; `glp_ios_heur_sol` reads exactly as many
+/// values as the tree's problem has columns (checked here) and asserts nothing else we control.
 private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
@@ -185,7 +189,8 @@ private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRaw
         let bound = glp_ios_node_bound(tree, best)
         if bound.isFinite { context.bestBound = bound }
     }
-    if reason == GLP_IHEUR, !context.startInjected, let start = context.start, start.count == context.columnCount {
+    if reason == GLP_IHEUR, !context.startInjected, let start = context.start, start.count == context.columnCount,
+       start.count == Int(glp_get_num_cols(glp_ios_get_prob(tree))) {
         context.startInjected = true
         var x = [0.0] + start   // 1-based
         let accepted = glp_ios_heur_sol(tree, &x) == 0

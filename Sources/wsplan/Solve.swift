@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
         if let writeModel {
             let start = planner.greedy()
             let model = try planner.prepare(solver: solver, timeLimitSeconds: timeLimit ?? loaded.solver.timeLimitSeconds, start: start).model
-            guard solver.writeMPS(model.model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
+            guard try solver.writeMPS(model.model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
         }
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
         let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
