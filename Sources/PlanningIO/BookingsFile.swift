@@ -86,8 +86,9 @@ public enum BookingsFile {
         if root == nil { return [] }
         guard let map = root as? [String: Any] else { throw problem("expected a map with a `packages:` list") }
         guard let list = map["packages"] as? [Any] else {
-            if map["packages"] == nil { return [] }
-            throw problem("`packages` must be a list")
+            // `packages:` with nothing after it (as confirm writes for no packages) is an empty list.
+            guard let value = map["packages"], !(value is NSNull), !["nil", "<null>", "Optional(nil)"].contains("\(value)") else { return [] }
+            throw problem("`packages` must be a list; write each package as a `- {municipality: …}` line under it")
         }
         var entries: [Entry] = []
         for (index, item) in list.enumerated() {

@@ -26,7 +26,7 @@ import Testing
                 let scenario = try ScenarioLoader.load(path: entry.folder.appendingPathComponent(entry.scenario).path)
                 accepted += 1
                 // The planner's own arithmetic on what the loader let through (a sample, for time).
-                if accepted % 25 == 1 {
+                if accepted % 40 == 1 {
                     let planner = Planner(scenario: scenario, options: FormulationOptions(), previous: nil)
                     _ = planner.greedy()
                     planned += 1
@@ -61,7 +61,7 @@ import Testing
         #expect(reference.status == 0, "\(reference.stderr)")
 
         var mutator = ScenarioMutator(seed: 0xF022_2027)
-        let cases = 40
+        let cases = 30
         let start = Date()
         var outcomes: [Int32: Int] = [:]
         for number in 0..<cases {
