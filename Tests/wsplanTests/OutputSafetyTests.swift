@@ -71,6 +71,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["out"])
     }
 
+    /// Absurd limits on the command line are refused with a message, never a trap.
+    @Test func absurdCommandLineLimitsAreRefused() throws {
+        for arguments in [["--time-limit", "1e300"], ["--time-limit", "nan"], ["--mip-gap", "1e308"]] {
+            let run = try WSPlanBinary.run(["solve", Self.small, "--out", "/nonexistent/never"] + arguments, timeout: 60)
+            #expect(run.reason == "exit" && run.status != 0, "\(arguments): \(run.status) \(run.reason)")
+            #expect(run.stderr.contains(arguments[0]), "\(arguments): \(run.stderr)")
+        }
+    }
+
     /// A run killed after staging its outputs, before swapping them in, leaves the earlier
     /// outputs; the next run cleans up what it left and writes its own.
     @Test func aKilledRunLeavesEarlierOutputsAndIsCleanedUpNextTime() throws {
