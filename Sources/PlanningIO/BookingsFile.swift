@@ -58,9 +58,10 @@ public enum BookingsFile {
         guard problems.isEmpty else { throw InputErrors(problems: problems) }
         guard !added.isEmpty || !FileManager.default.fileExists(atPath: path) else { return [] }
         do {
-            try Data(render(entries).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // A temporary file beside it, flushed to disk and renamed over it: never half-written.
+            try DurableFiles.replace(path, with: Data(render(entries).utf8))
         } catch {
-            throw InputErrors(problems: [InputProblem(file: path, message: "cannot write the bookings file: \(error.localizedDescription)")])
+            throw InputErrors(problems: [InputProblem(file: path, message: "cannot write the bookings file: \(error); check that its folder exists and is writable")])
         }
         return added
     }
@@ -71,12 +72,23 @@ public enum BookingsFile {
         func problem(_ message: String) -> InputErrors { InputErrors(problems: [InputProblem(file: path, message: message)]) }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw problem("cannot read the bookings file") }
         let root: Any?
-        do { root = try Yams.load(yaml: text) } catch { throw problem("not valid YAML: \(error)") }
+        do {
+            // Aliases could stand for billions of values: refuse before building them.
+            if let node = try Yams.compose(yaml: text), !InputFiles.fits(node, within: InputFiles.largestDocument) {
+                throw problem("the file holds too many values once its aliases (*name) are written out; write them out")
+            }
+            root = try Yams.load(yaml: text)
+        } catch let error as InputErrors {
+            throw error
+        } catch {
+            throw problem("not valid YAML: \(error); fix it, or move it aside and confirm again")
+        }
         if root == nil { return [] }
         guard let map = root as? [String: Any] else { throw problem("expected a map with a `packages:` list") }
         guard let list = map["packages"] as? [Any] else {
-            if map["packages"] == nil { return [] }
-            throw problem("`packages` must be a list")
+            // `packages:` with nothing after it (as confirm writes for no packages) is an empty list.
+            guard let value = map["packages"], !(value is NSNull), !["nil", "<null>", "Optional(nil)"].contains("\(value)") else { return [] }
+            throw problem("`packages` must be a list; write each package as a `- {municipality: …}` line under it")
         }
         var entries: [Entry] = []
         for (index, item) in list.enumerated() {
@@ -84,10 +96,13 @@ public enum BookingsFile {
                 throw problem("packages[\(index)] has no municipality")
             }
             func text(_ key: String) -> String { m[key].map { value in (value as? Date).map(isoDay) ?? "\(value)" } ?? "" }
-            func number(_ key: String) -> Double { (m[key] as? Double) ?? (m[key] as? Int).map(Double.init) ?? Double(text(key)) ?? 0 }
+            func number(_ key: String) -> Double {
+                let value = (m[key] as? Double) ?? (m[key] as? Int).map(Double.init) ?? Double(text(key)) ?? 0
+                return value.isFinite ? value : 0
+            }
             let workshop = (m["workshop"] as? [Any])?.map { ($0 as? Date).map(isoDay) ?? "\($0)" } ?? []
             entries.append(Entry(municipality: id, name: text("name"), state: text("state"), lat: number("lat"), lon: number("lon"),
-                                 participants: Int(number("participants")), trainers: ((m["trainers"] as? [Any]) ?? []).map { "\($0)" },
+                                 participants: Int(exactly: number("participants").rounded()).map { min(max($0, 0), 1_000_000) } ?? 0, trainers: ((m["trainers"] as? [Any]) ?? []).map { "\($0)" },
                                  preparation: text("preparation"), workshop: workshop, followup: text("followup")))
         }
         return entries
@@ -95,7 +110,9 @@ public enum BookingsFile {
 
     /// YAML may turn an unquoted date into a timestamp: back to `YYYY-MM-DD` (UTC).
     private static func isoDay(_ date: Date) -> String {
-        Day(ordinal: Int((date.timeIntervalSince1970 / 86400).rounded(.down))).iso
+        let days = (date.timeIntervalSince1970 / 86400).rounded(.down)
+        guard let ordinal = Int(exactly: days), abs(ordinal) < 10_000_000 else { return "\(date)" }
+        return Day(ordinal: ordinal).iso
     }
 
     static func render(_ entries: [Entry]) -> String {

@@ -55,10 +55,36 @@ enum InputFiles {
         }
         guard let node else {
             if allowEmpty { return SourceNode(content: .mapping([]), file: path, line: 1, column: 1, path: "") }
-            log.add("the file is empty", at: SourceLocation(file: path))
+            log.add("the file is empty; write the scenario in it (name, planning_start, horizon, trainers, municipalities)", at: SourceLocation(file: path))
+            return nil
+        }
+        // Aliases (`*name`) repeat the anchored value: a few lines of them can stand for billions
+        // of values ("billion laughs"), which would never finish reading.
+        guard fits(node, within: largestDocument) else {
+            log.add("the file holds more than \(largestDocument) values once its aliases (*name) are written out; write the values without nested aliases",
+                    at: SourceLocation(file: path, line: 1))
             return nil
         }
         return SourceNode(node, file: path)
+    }
+
+    /// The most values (scalars, lists and mappings) a scenario file may stand for.
+    static let largestDocument = 1_000_000
+
+    /// Whether `node` has at most `budget` values, counting repeated aliases each time; stops
+    /// counting as soon as the budget is spent.
+    static func fits(_ node: Node, within budget: Int) -> Bool {
+        var remaining = budget
+        func visit(_ node: Node) -> Bool {
+            remaining -= 1
+            guard remaining >= 0 else { return false }
+            switch node {
+            case .scalar, .alias: return true
+            case .sequence(let sequence): return sequence.allSatisfy(visit)
+            case .mapping(let mapping): return mapping.allSatisfy { visit($0.key) && visit($0.value) }
+            }
+        }
+        return visit(node)
     }
 
     /// A Yams error as a problem with the line and column libyaml reported.

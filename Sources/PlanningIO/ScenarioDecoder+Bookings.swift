@@ -26,7 +26,10 @@ extension ScenarioDecoder {
             guard package.mappingEntries(&log, what: "a package: {municipality: …, trainers: […], preparation: …, workshop: […], followup: …}") != nil
             else { continue }
             package.checkKeys(Self.bookingKeys, &log)
-            if let booking = readBooking(package) { bookings.append(booking) }
+            if let booking = readBooking(package) {
+                bookings.append(booking)
+                bookingLocations.append(package.location)
+            }
         }
     }
 
@@ -34,11 +37,19 @@ extension ScenarioDecoder {
         let problemsBefore = log.problems.count
         let idNode = node.required("municipality", &log, example: "municipality: guetersloh")
         let id = idNode.flatMap { idNode in idNode.text(&log).flatMap { checkIdentifier($0, at: idNode.location) ? $0 : nil } }
-        if let id { bookedMunicipalities.insert(id) }
+        if let id, let idNode {
+            if let first = bookingDeclarations[id] {
+                log.add("the municipality '\(id)' is booked twice (first at \(first.reference(from: idNode.location))); a municipality has one confirmed package: remove one entry",
+                        at: idNode.location)
+            } else {
+                bookingDeclarations[id] = idNode.location
+            }
+            bookedMunicipalities.insert(id)
+        }
         let nameNode = node.required("name", &log, example: "name: Gütersloh")
         let name = nameNode?.text(&log)
 
-        let participants = node.optional("participants").map { $0.integer(&log, atLeast: 0) } ?? 0
+        let participants = node.optional("participants").map { $0.integer(&log, atLeast: 0, atMost: rules.maxParticipants) } ?? 0
 
         let pair: TrainerPair? = node.required("trainers", &log, example: "trainers: [mueller, yilmaz]").flatMap { list in
             guard let items = list.list(&log, what: "two trainer ids such as [mueller, yilmaz]") else { return nil }
@@ -59,10 +70,10 @@ extension ScenarioDecoder {
         let workshop = node.required("workshop", &log, example: "workshop: [2027-02-09, 2027-02-10]").flatMap { readWorkshopDays($0) }
         let followup = node.required("followup", &log, example: "followup: 2027-08-10")?.day(&log)
         if let preparation, let workshop, preparation >= workshop {
-            log.add("the preparation (\(preparation)) must come before the workshop (\(workshop))", at: node["preparation"]!.location)
+            log.add("the preparation (\(preparation)) must come before the workshop (\(workshop)); correct the dates", at: node["preparation"]!.location)
         }
         if let followup, let workshop, followup <= workshop.advanced(by: 1) {
-            log.add("the follow-up (\(followup)) must come after the workshop (\(workshop), \(workshop.advanced(by: 1)))",
+            log.add("the follow-up (\(followup)) must come after the workshop (\(workshop), \(workshop.advanced(by: 1))); correct the dates",
                     at: node["followup"]!.location)
         }
 

@@ -23,7 +23,7 @@ extension ScenarioDecoder {
                 log.add("unknown municipality id '\(municipality)'\(hint)", at: at("municipality"))
                 knownMunicipality = false
             }
-            let km = NumberText.number(row["km"]!.text, atLeast: 0, at: at("km"), &log)
+            let km = NumberText.number(row["km"]!.text, atLeast: 0, atMost: 100_000, at: at("km"), &log)
             let key = "\(trainer)\u{0}\(municipality)"
             if let first = firstLines[key] {
                 log.add("the distance from '\(trainer)' to '\(municipality)' is given twice (first at line \(first)); keep one",

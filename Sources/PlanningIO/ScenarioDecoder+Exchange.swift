@@ -13,13 +13,13 @@ extension ScenarioDecoder {
                     venues.append(.init(name: place.name, state: place.state, location: place.location))
                 }
             }
-            if list.isEmpty { log.add("the exchange needs at least one venue", at: node.location) }
+            if list.isEmpty { log.add("the exchange needs at least one venue; name one, e.g. venues: [Kassel]", at: node.location) }
         }
         var settings = ExchangeSettings(venues: venues)
         if let months = node.optional("months_after"), months.mappingEntries(&log, what: "a mapping {min: 12, max: 18}") != nil {
             months.checkKeys(["min", "max"], &log)
-            if let min = months.optional("min")?.integer(&log, atLeast: 0) { settings.monthsMin = min }
-            if let max = months.optional("max")?.integer(&log, atLeast: 0) { settings.monthsMax = max }
+            if let min = months.optional("min")?.integer(&log, atLeast: 0, atMost: 120) { settings.monthsMin = min }
+            if let max = months.optional("max")?.integer(&log, atLeast: 0, atMost: 120) { settings.monthsMax = max }
             if settings.monthsMin > settings.monthsMax {
                 log.add("months_after: min (\(settings.monthsMin)) is above max (\(settings.monthsMax)); swap them", at: months.location)
             }

@@ -144,7 +144,7 @@ extension ScenarioDecoder {
 
         var priority = 1.0
         if let field = record.values["priority"] {
-            if let value = NumberText.number(field.text, above: 0, at: field.location, &log) { priority = value } else { valid = false }
+            if let value = NumberText.number(field.text, above: 0, atMost: 1000, at: field.location, &log) { priority = value } else { valid = false }
         }
 
         let problemsBefore = log.problems.count
@@ -202,7 +202,7 @@ extension ScenarioDecoder {
         }
         let remaining = trainerOrder.filter { !excludes.contains($0) }
         if !excludes.isEmpty, remaining.count < 2 {
-            log.add("municipality '\(id)' excludes so many trainers that fewer than two are left to run its package",
+            log.add("municipality '\(id)' excludes so many trainers that fewer than two are left to run its package; exclude fewer",
                     at: excludesLocation)
         }
     }

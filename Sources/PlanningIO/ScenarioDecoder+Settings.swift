@@ -14,7 +14,7 @@ extension ScenarioDecoder {
             rules.followupGap = readGapRule(gap, default: rules.followupGap, smallestMin: 2,
                                             why: "the follow-up must come after the workshop's second day")
         }
-        if let value = node.optional("max_participants")?.integer(&log, atLeast: 1) { rules.maxParticipants = value }
+        if let value = node.optional("max_participants")?.integer(&log, atLeast: 1, atMost: 100_000) { rules.maxParticipants = value }
         if let value = node.optional("avoid_school_holidays")?.boolean(&log) { rules.avoidSchoolHolidays = value }
         if let closure = node["office_closure"] { readOfficeClosure(closure) }
     }
@@ -27,7 +27,8 @@ extension ScenarioDecoder {
         var valid = true
         for (key, keyPath) in [("min", \GapRule.min), ("max", \GapRule.max), ("target", \GapRule.target)] {
             guard let value = node.optional(key) else { continue }
-            if let number = value.integer(&log) { result[keyPath: keyPath] = number } else { valid = false }
+            // Gaps beyond ten years are typos, and would push dates out of any calendar.
+            if let number = value.integer(&log, atLeast: 0, atMost: 3660) { result[keyPath: keyPath] = number } else { valid = false }
         }
         guard valid else { return rule }
         if result.min < smallestMin {
@@ -78,7 +79,7 @@ extension ScenarioDecoder {
         if let value = amount(travel, "eur_per_km") { costs.travel.eurPerKm = value }
         if let value = travel.optional("detour_factor") {
             // Roads are never shorter than the straight line.
-            if let factor = value.number(&log, atLeast: 1) { costs.travel.detourFactor = factor }
+            if let factor = value.number(&log, atLeast: 1, atMost: 10) { costs.travel.detourFactor = factor }
         }
         if let value = amount(travel, "commute_km") { costs.travel.commuteKm = value }
         if let value = amount(travel, "evening_before_km") { costs.travel.eveningBeforeKm = value }
@@ -93,15 +94,15 @@ extension ScenarioDecoder {
         ]
         node.checkKeys(keys.map(\.0), &log)
         for (key, keyPath) in keys {
-            if let value = amount(node, key) { weights[keyPath: keyPath] = value }
+            if let value = amount(node, key, atMost: 1e9) { weights[keyPath: keyPath] = value }
         }
     }
 
     mutating func readSolver(_ node: SourceNode) {
         guard node.mappingEntries(&log) != nil else { return }
         node.checkKeys(["time_limit_s", "mip_gap"], &log)
-        if let value = node.optional("time_limit_s")?.number(&log, above: 0) { solver.timeLimitSeconds = value }
-        if let value = node.optional("mip_gap")?.number(&log, atLeast: 0) { solver.mipGap = value }
+        if let value = node.optional("time_limit_s")?.number(&log, above: 0, atMost: Self.longestTimeLimit) { solver.timeLimitSeconds = value }
+        if let value = node.optional("mip_gap")?.number(&log, atLeast: 0, atMost: 1) { solver.mipGap = value }
     }
 
     mutating func readCalendar(_ node: SourceNode) {
@@ -114,7 +115,7 @@ extension ScenarioDecoder {
                 if email.contains("@") {
                     calendar.organizerEmail = email
                 } else {
-                    log.add("'\(email)' is not an e-mail address", at: organizer["email"]!.location)
+                    log.add("'\(email)' is not an e-mail address; write it as name@example.org", at: organizer["email"]!.location)
                 }
             }
         }
@@ -153,8 +154,12 @@ extension ScenarioDecoder {
         return (items[0].scalarText!, items[1].scalarText!)
     }
 
-    /// A non-negative amount (EUR, km, a weight) under `key`, when given.
-    private mutating func amount(_ node: SourceNode, _ key: String) -> Double? {
-        node.optional(key)?.number(&log, atLeast: 0)
+    /// A non-negative amount (EUR, km, a weight) under `key`, when given; larger than `maximum`
+    /// (ten million by default) is a typo and would swamp every other term of the objective.
+    private mutating func amount(_ node: SourceNode, _ key: String, atMost maximum: Double = 1e7) -> Double? {
+        node.optional(key)?.number(&log, atLeast: 0, atMost: maximum)
     }
+
+    /// The longest solver time limit taken (about eleven days): more is a typo.
+    static let longestTimeLimit = 1e6
 }

@@ -34,8 +34,8 @@ extension ScenarioDecoder {
 
         let name = node.optional("name").flatMap { $0.text(&log) } ?? id
         let home = node.required("home", &log, example: "home: Köln").flatMap { readHome($0) }
-        let maxPackages = node.optional("max_packages").map { $0.integer(&log, atLeast: 0) }
-        let maxDays = node.optional("max_days_per_month").map { $0.integer(&log, atLeast: 0) }
+        let maxPackages = node.optional("max_packages").map { $0.integer(&log, atLeast: 0, atMost: 10_000) }
+        let maxDays = node.optional("max_days_per_month").map { $0.integer(&log, atLeast: 0, atMost: 31) }
         let unavailable = node.optional("unavailable").map { readDayList($0) } ?? []
 
         // A present but unreadable limit has been reported; `.some(nil)` tells it from an absent one.
@@ -102,7 +102,7 @@ extension ScenarioDecoder {
         for item in items {
             guard let ids = item.list(&log, what: "a pair of two trainer ids such as [mueller, schmidt]") else { continue }
             guard ids.count == 2 else {
-                log.add("a pair has two trainer ids, this one has \(ids.count)", at: item.location)
+                log.add("a pair has two trainer ids, this one has \(ids.count); write it as [mueller, schmidt]", at: item.location)
                 continue
             }
             let texts = ids.map { $0.text(&log, what: "a trainer id") }

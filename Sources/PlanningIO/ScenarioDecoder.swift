@@ -29,8 +29,15 @@ struct ScenarioDecoder {
     var bookings: [Booking] = []
     /// Every municipality id of a booking (also those with other problems).
     var bookedMunicipalities: Set<String> = []
+    /// Where each booking's municipality id is written, to report a package booked twice.
+    var bookingDeclarations: [String: SourceLocation] = [:]
+    /// Where each valid booking is written (parallel to `bookings`), for clashes between them.
+    var bookingLocations: [SourceLocation] = []
     var distances: [String: [String: Double]] = [:]
     var exchange: ExchangeSettings?
+
+    /// The longest horizon planned at once (five years).
+    static let longestHorizonDays = 5 * 366
 
     static let topLevelKeys = ["name", "planning_start", "horizon", "rules", "costs", "weights", "calendar",
                                "solver", "trainers", "pairs", "municipalities", "bookings", "distances", "exchange"]
@@ -71,6 +78,7 @@ struct ScenarioDecoder {
         }
         if let node = root.optional("bookings") { readBookings(node) }
         if let node = root.optional("distances") { readDistances(node) }
+        checkConsistency(root: root, planningStart: planningStart, horizon: horizon)
 
         guard let name, let planningStart, let horizon else { return nil }
         var scenario = Scenario(name: name, planningStart: planningStart, horizon: horizon,
@@ -99,6 +107,11 @@ struct ScenarioDecoder {
             log.add("the horizon ends (\(to)) before it begins (\(from)); write the earlier date as 'from'", at: node.location)
             return nil
         }
+        if from.distance(to: to) > Self.longestHorizonDays {
+            log.add("the horizon \(from)..\(to) is longer than five years; plan at most five years at a time (check the years)",
+                    at: node.location)
+            return nil
+        }
         if let planningStart, to < planningStart {
             log.add("the horizon ends (\(to)) before planning_start (\(planningStart)), so no workshop could be planned; move the horizon or planning_start",
                     at: node.location)
@@ -117,6 +130,15 @@ struct ScenarioDecoder {
         }
         if id.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "/" || $0 == "\\" }) {
             log.add("the id '\(id)' contains a space, comma, semicolon or slash; use letters, digits, '-', '_' or '.'", at: location)
+            return false
+        }
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            log.add("the id contains an invisible control character; retype it with letters, digits, '-', '_' or '.'", at: location)
+            return false
+        }
+        if id == "." || id == ".." || id.utf8.count > 100 {
+            log.add("the id '\(id.prefix(40))…' cannot name a calendar file; use a short word of letters, digits, '-', '_' or '.' (at most 100 characters)",
+                    at: location)
             return false
         }
         return true

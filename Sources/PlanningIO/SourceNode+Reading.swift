@@ -73,16 +73,17 @@ extension SourceNode {
         return items
     }
 
-    /// A whole number of at least `minimum`.
-    func integer(_ log: inout ProblemLog, atLeast minimum: Int? = nil) -> Int? {
+    /// A whole number of at least `minimum` and at most `maximum`.
+    func integer(_ log: inout ProblemLog, atLeast minimum: Int? = nil, atMost maximum: Int? = nil) -> Int? {
         guard let text = text(&log, what: "a whole number") else { return nil }
-        return NumberText.integer(text, atLeast: minimum, at: location, &log)
+        return NumberText.integer(text, atLeast: minimum, atMost: maximum, at: location, &log)
     }
 
-    /// A finite number of at least `minimum` (or above `exclusiveMinimum`).
-    func number(_ log: inout ProblemLog, atLeast minimum: Double? = nil, above exclusiveMinimum: Double? = nil) -> Double? {
+    /// A finite number of at least `minimum` (or above `exclusiveMinimum`) and at most `maximum`.
+    func number(_ log: inout ProblemLog, atLeast minimum: Double? = nil, above exclusiveMinimum: Double? = nil,
+                atMost maximum: Double? = nil) -> Double? {
         guard let text = text(&log, what: "a number") else { return nil }
-        return NumberText.number(text, atLeast: minimum, above: exclusiveMinimum, at: location, &log)
+        return NumberText.number(text, atLeast: minimum, above: exclusiveMinimum, atMost: maximum, at: location, &log)
     }
 
     /// `true` or `false` (YAML's `yes`/`no`/`on`/`off` too).
@@ -106,22 +107,36 @@ extension SourceNode {
 
 /// Numbers written as text, in YAML or in CSV.
 enum NumberText {
-    static func integer(_ text: String, atLeast minimum: Int?, at location: SourceLocation,
+    /// Whole numbers beyond this are typos (or overflow the day arithmetic), whatever the field.
+    static let largestInteger = 1_000_000_000
+    /// Numbers beyond this in size are typos, whatever the field; keeps every cost finite.
+    static let largestNumber = 1e12
+
+    static func integer(_ text: String, atLeast minimum: Int?, atMost maximum: Int? = nil, at location: SourceLocation,
                         _ log: inout ProblemLog) -> Int? {
         let trimmed = text.trimmingSpaces
         guard let value = Int(trimmed) else {
-            log.add("'\(text)' is not a whole number; write digits only, e.g. 6", at: location)
+            if trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }), trimmed.contains(where: \.isNumber) {
+                log.add("'\(text)' is far too large; give a sensible whole number", at: location)
+            } else {
+                log.add("'\(text)' is not a whole number; write digits only, e.g. 6", at: location)
+            }
             return nil
         }
         if let minimum, value < minimum {
             log.add("\(value) is too small; it must be at least \(minimum)", at: location)
             return nil
         }
+        let limit = min(maximum ?? largestInteger, largestInteger)
+        if value > limit || value < -largestInteger {
+            log.add("\(value) is too large; it must be at most \(limit)", at: location)
+            return nil
+        }
         return value
     }
 
     static func number(_ text: String, atLeast minimum: Double? = nil, above exclusiveMinimum: Double? = nil,
-                       at location: SourceLocation, _ log: inout ProblemLog) -> Double? {
+                       atMost maximum: Double? = nil, at location: SourceLocation, _ log: inout ProblemLog) -> Double? {
         let trimmed = text.trimmingSpaces
         let value: Double?
         switch trimmed.lowercased() {
@@ -131,8 +146,13 @@ enum NumberText {
         default:
             value = Double(trimmed)
         }
-        guard let value, value.isFinite else {
+        guard let value else {
             log.add("'\(text)' is not a number; write it with a decimal point, e.g. 0.25", at: location)
+            return nil
+        }
+        guard value.isFinite else {
+            log.add(value.isNaN ? "'\(text)' is not a finite number; give an ordinary number"
+                    : "'\(text)' is far too large; give a sensible number", at: location)
             return nil
         }
         if let minimum, value < minimum {
@@ -141,6 +161,11 @@ enum NumberText {
         }
         if let exclusiveMinimum, value <= exclusiveMinimum {
             log.add("\(trimmed) is too small; it must be greater than \(format(exclusiveMinimum))", at: location)
+            return nil
+        }
+        let limit = min(maximum ?? largestNumber, largestNumber)
+        if value > limit || value < -largestNumber {
+            log.add("\(trimmed) is too large; it must be at most \(format(limit))", at: location)
             return nil
         }
         return value

@@ -32,7 +32,7 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("give at least one scenario") }
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e6) { throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000") }
         if let mipGap, !(mipGap >= 0 && mipGap.isFinite) { throw ValidationError("--mip-gap must be 0 or more") }
     }
 

@@ -199,7 +199,7 @@ public struct ICalendarWriter {
     }
 
     /// The current time as a UTC DATE-TIME, `YYYYMMDDTHHMMSSZ`.
-    public static func utcStamp(_ date: Date = Date()) -> String {
+    public static func utcStamp(_ date: Date = OutputClock.now) -> String {
         let seconds = Int(date.timeIntervalSince1970)
         let day = Day(ordinal: Int((Double(seconds) / 86400).rounded(.down)))
         let rest = seconds - day.ordinal * 86400
