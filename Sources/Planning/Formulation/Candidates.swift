@@ -8,6 +8,16 @@ public struct RequestCandidates: Sendable {
     public var options: [PairOption]
     /// Why nothing is possible, when `options` is empty.
     public var obstacles: [String]
+    /// When allowed pairs were left out to bound the model's size (`CandidateBuilder.workshopBudget`):
+    /// the least pair cost (travel minus the preferred bonus) among them, so relaxations stay valid.
+    public var leastOmittedPairCost: Double? = nil
+
+    public init(request: Request, options: [PairOption], obstacles: [String], leastOmittedPairCost: Double? = nil) {
+        self.request = request
+        self.options = options
+        self.obstacles = obstacles
+        self.leastOmittedPairCost = leastOmittedPairCost
+    }
 }
 
 /// One allowed pair for one request, with its travel cost and feasible days.
@@ -39,11 +49,16 @@ public struct CandidateBuilder: Sendable {
     public let scenario: Scenario
     public let calendar: WorkingCalendar
     public let commitments: TrainerCommitments
+    /// Most (pair, workshop day) options kept per request, cheapest pairs first; the pairs beyond
+    /// it are left out (and reported in `leastOmittedPairCost`). A year of 30 trainers would
+    /// otherwise give each request 435 pairs × 250 days of candidates.
+    public var workshopBudget: Int
 
-    public init(scenario: Scenario, calendar: WorkingCalendar, commitments: TrainerCommitments) {
+    public init(scenario: Scenario, calendar: WorkingCalendar, commitments: TrainerCommitments, workshopBudget: Int = .max) {
         self.scenario = scenario
         self.calendar = calendar
         self.commitments = commitments
+        self.workshopBudget = workshopBudget
     }
 
     /// The pairs R1 allows for `request`, sorted.
@@ -95,8 +110,19 @@ public struct CandidateBuilder: Sendable {
         let meetingFollow = followRange.filter { $0 >= scenario.planningStart && isWorking($0, request) }
 
         let travel = TravelCost(settings: scenario.costs.travel)
+        let costed = pairs.map { pair in
+            (pair: pair, travel: pair.ids.reduce(0.0) { sum, id in
+                sum + travel.packageCost(km: scenario.km(trainer: scenario.trainer(id)!, municipality: request.id, at: request.location))
+            })
+        }.sorted { ($0.travel - bonus($0.pair), $0.pair) < ($1.travel - bonus($1.pair), $1.pair) }
         var options: [PairOption] = []
-        for pair in pairs {
+        var workshopCount = 0
+        var leastOmitted: Double?
+        for (pair, cost) in costed {
+            if workshopCount >= workshopBudget {
+                leastOmitted = min(leastOmitted ?? .infinity, cost - bonus(pair))
+                continue
+            }
             let free = { (day: Day) in commitments.isFree(pair, on: day) }
             let preps = meetingPrep.filter(free)
             let follows = meetingFollow.filter(free)
@@ -109,12 +135,9 @@ public struct CandidateBuilder: Sendable {
                 if !p.isEmpty && !f.isEmpty { workshops.append(WorkshopOption(day: w, preparations: p, followups: f)) }
             }
             guard !workshops.isEmpty else { continue }
+            workshopCount += workshops.count
             let usedPreps = Set(workshops.flatMap(\.preparations)).sorted()
             let usedFollows = Set(workshops.flatMap(\.followups)).sorted()
-            let cost = pair.ids.reduce(0.0) { sum, id in
-                let km = scenario.km(trainer: scenario.trainer(id)!, municipality: request.id, at: request.location)
-                return sum + travel.packageCost(km: km)
-            }
             options.append(PairOption(pair: pair, travelCost: cost, isPreferred: scenario.preferredPairs.contains(pair),
                                       workshops: workshops, preparationDays: usedPreps, followupDays: usedFollows))
         }
@@ -124,7 +147,11 @@ public struct CandidateBuilder: Sendable {
                 : "R5: no allowed pair has both trainers free on two consecutive working days in \(window(request)) together with a free preparation and follow-up day")
         }
         options.sort { ($0.travelCost, $0.pair) < ($1.travelCost, $1.pair) }
-        return RequestCandidates(request: request, options: options, obstacles: obstacles)
+        return RequestCandidates(request: request, options: options, obstacles: obstacles, leastOmittedPairCost: leastOmitted)
+    }
+
+    private func bonus(_ pair: TrainerPair) -> Double {
+        scenario.preferredPairs.contains(pair) ? scenario.weights.preferredPairEur : 0
     }
 
     /// The days of `days` (ascending) in `from...to`, closest to `target` first, earlier first on a tie.

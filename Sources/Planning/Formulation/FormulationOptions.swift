@@ -15,6 +15,11 @@ public struct FormulationOptions: Sendable, Equatable {
     /// Share of the time limit the local search may use before an exact model is solved whole
     /// (it stops earlier when it stops finding better plans).
     public var localSearchShare = 0.4
+    /// Most (pair, workshop day) candidates per request, cheapest pairs first (see `CandidateBuilder`).
+    public var workshopBudget = 6_000
+    /// The time-indexed relaxation is solved when its workshop columns are at most this many;
+    /// above, only the pair-level `AssignmentRelaxation` bounds the plan.
+    public var timeIndexedRelaxationUpTo = 400_000
     /// Seed of the local search's choice of neighbourhoods.
     public var seed: UInt64 = 0x5EED
 

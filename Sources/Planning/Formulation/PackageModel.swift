@@ -28,7 +28,7 @@ public struct PackageModel: Sendable {
                 shape: DateShape = .exact, selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil) {
         self.candidates = candidates
         let selection = selection ?? .all(candidates)
-        isExact = !selection.isPruned
+        isExact = !selection.isPruned && candidates.allSatisfy { $0.leastOmittedPairCost == nil }
         let rules = scenario.rules, weights = scenario.weights
         var use = TrainerUse()
 

@@ -23,7 +23,8 @@ public struct Planner {
         calendar = WorkingCalendar(scenario: scenario)
         commitments = TrainerCommitments(scenario: scenario)
         let booked = Set(scenario.bookings.map(\.municipality))
-        let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments)
+        let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
+                                       workshopBudget: options.workshopBudget)
         candidates = scenario.requests.map { request in
             booked.contains(request.id)
                 ? RequestCandidates(request: request, options: [], obstacles: [])
@@ -46,26 +47,38 @@ public struct Planner {
         GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape).plan(order: order)
     }
 
-    /// The relaxation's bound and, from its LP solution, the columns the package model keeps.
-    /// The relaxation that bounds every plan: with meeting days when it is small enough.
-    public func boundingRelaxation() -> RelaxationModel {
+    /// Workshop columns of the time-indexed relaxation (one per request, pair and workshop day).
+    public var workshopCandidates: Int { candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count } } }
+
+    /// The relaxation that bounds every plan: the time-indexed one, with meeting days when it is
+    /// small enough; the pair-level one when even the workshop columns would be too many.
+    public func boundingRelaxation() -> Model {
+        guard workshopCandidates <= options.timeIndexedRelaxationUpTo else { return assignmentRelaxation().model }
         let meetingColumns = candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count + $1.preparationDays.count + $1.followupDays.count } }
-        return buildRelaxation(includeMeetings: meetingColumns <= options.relaxationWithMeetingsUpTo)
+        return buildRelaxation(includeMeetings: meetingColumns <= options.relaxationWithMeetingsUpTo).model
     }
 
-    /// The workshop-only relaxation's LP (fast) gives a first bound and guides the column selection.
+    public func assignmentRelaxation() -> AssignmentRelaxation {
+        AssignmentRelaxation(scenario: scenario, candidates: candidates, commitments: commitments, previous: previous)
+    }
+
+    /// A first bound from the LPs of the pair-level relaxation and (when it is small enough) the
+    /// workshop-only time-indexed one, whose solution also guides the column selection.
     public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws
         -> (bound: Double?, model: PackageModel) {
-        let relaxation = buildRelaxation(includeMeetings: false)
-        let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)
+        var bound = try solver.solveRelaxation(assignmentRelaxation().model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
-        if let lp {
-            for column in relaxation.workshopColumns where lp.values[column.column.index] > 1e-6 {
-                use[column.request, default: [:]][column.pair, default: [:]][column.day] = lp.values[column.column.index]
+        if workshopCandidates <= options.timeIndexedRelaxationUpTo {
+            let relaxation = buildRelaxation(includeMeetings: false)
+            if let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0) {
+                bound = max(bound ?? -.infinity, lp.bound)
+                for column in relaxation.workshopColumns where lp.values[column.column.index] > 1e-6 {
+                    use[column.request, default: [:]][column.pair, default: [:]][column.day] = lp.values[column.column.index]
+                }
             }
         }
         let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
-        return (lp?.bound, buildModel(selection: selection))
+        return (bound, buildModel(selection: selection))
     }
 
     /// Solves with `solver` under the scenario's limits (or the given ones) and assembles the plan.
@@ -131,7 +144,7 @@ public struct Planner {
         if !packageModel.isExact, let lp = relaxationBound, !withinGap(objective) {
             let search = max(1, limit - elapsedSeconds(since: started, clock))
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
-            if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search / 2, searchSeconds: search / 2)?.bound {
+            if let raised = try solver.solveRelaxation(boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2)?.bound {
                 relaxationBound = max(lp, raised)
             }
         }

@@ -10,6 +10,8 @@ import Optimization
 /// - R1 `assign[m]`: Σ w + u = 1; `prepCount`, `followCount[m,p]`: the same pair runs all events;
 /// - R2 `prepLink[m,p,W]`: w[W] ≤ Σ q over P in [W − max, W − min]; R3 `followLink` likewise;
 /// - R5 `day[t,d]`: one clique row per trainer and day; R7 caps and months as in `PackageModel`.
+/// Pairs the candidate builder left out enter as one column `other[m]` at their least cost that
+/// occupies no trainer: weaker, still a relaxation.
 public struct RelaxationModel: Sendable {
     public private(set) var model = Model()
     /// Every workshop column: request index, pair, first day, column.
@@ -68,6 +70,10 @@ public struct RelaxationModel: Sendable {
                         use.occupy(trainer, day, v)
                     }
                 }
+            }
+            // Pairs the candidates left out: served at their least cost, using no trainer's time.
+            if let least = candidate.leastOmittedPairCost {
+                assign.add(model.addVariable("other[\(request.id)]", lower: 0, upper: 1, objective: least))
             }
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
