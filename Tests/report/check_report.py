@@ -5,8 +5,9 @@ every trainer of plan.json named on the page, the map drawn (16 states, one mark
 municipality, one home per trainer, travel lines that appear on hover) and one timeline row per
 trainer with three bars per trainer and package.
 
-Usage: check_report.py REPORT.html PLAN.json [--screenshot PNG] [--pdf PDF]
-Prints one line per check; exit 1 when any fails.
+Usage: check_report.py REPORT.html PLAN.json [REPORT.html PLAN.json …] [--screenshot PNG] [--pdf PDF]
+(screenshot and PDF of the first report). Prints one line per check and a closing
+"report: N passed, M failed"; exit 1 when any fails.
 """
 import argparse, base64, json, os, shutil, subprocess, sys, tempfile, time, urllib.request
 
@@ -99,20 +100,28 @@ def console_problems(events):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("report")
-    parser.add_argument("plan")
+    parser.add_argument("files", nargs="+", help="pairs of report.html and plan.json")
     parser.add_argument("--screenshot")
     parser.add_argument("--pdf")
     args = parser.parse_args()
-    plan = json.load(open(args.plan, encoding="utf-8"))
-    url = "file://" + os.path.abspath(args.report)
+    if len(args.files) % 2:
+        parser.error("give pairs: REPORT.html PLAN.json")
+    counts = [0, 0]
+    for i in range(0, len(args.files), 2):
+        first = i == 0
+        check_one(args.files[i], args.files[i + 1], args.screenshot if first else None, args.pdf if first else None, counts)
+    print(f"report: {counts[0]} passed, {counts[1]} failed")
+    return 1 if counts[1] else 0
 
-    failures = []
+
+def check_one(report, plan_path, screenshot, pdf_path, counts):
+    plan = json.load(open(plan_path, encoding="utf-8"))
+    url = "file://" + os.path.abspath(report)
+    print(f"== {report}")
 
     def check(ok, text):
         print(("ok   " if ok else "FAIL ") + text)
-        if not ok:
-            failures.append(text)
+        counts[0 if ok else 1] += 1
 
     browser = Browser()
     try:
@@ -176,15 +185,15 @@ def main():
             check(all(d == "none" for d in target["before"]) and len(after) == 2 and all(d != "none" for d in after),
                   f"hovering {target['id']} shows its two travel lines ({target['before']} → {after})")
 
-        if args.screenshot:
+        if screenshot:
             browser.evaluate("window.scrollTo(0, 0)")
             height = browser.evaluate("document.documentElement.scrollHeight")
             shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                                 clip={"x": 0, "y": 0, "width": 1280, "height": min(height, 3000), "scale": 1})
-            open(args.screenshot, "wb").write(base64.b64decode(shot["data"]))
-        if args.pdf:
+            open(screenshot, "wb").write(base64.b64decode(shot["data"]))
+        if pdf_path:
             pdf = browser.call("Page.printToPDF", preferCSSPageSize=True, printBackground=True)
-            open(args.pdf, "wb").write(base64.b64decode(pdf["data"]))
+            open(pdf_path, "wb").write(base64.b64decode(pdf["data"]))
 
         time.sleep(0.2)
         browser.evaluate("1")  # drain pending events
@@ -194,9 +203,6 @@ def main():
         check(not problems, "no console errors, warnings or network requests")
     finally:
         browser.close()
-
-    print(f"{args.report}: {len(failures)} failed check(s)")
-    return 1 if failures else 0
 
 
 if __name__ == "__main__":

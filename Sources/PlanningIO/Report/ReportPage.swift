@@ -38,7 +38,8 @@ public struct ReportPage {
         html += section("zeitleiste", "Zeitleiste je Trainer/in", ReportTimeline(plan: plan, facts: facts).render())
         html += section("kalender", "Monatskalender", ReportMonthCalendar(plan: plan).render()
                         + "<p class=\"small\">V Vorbereitungsworkshop · W1/W2 Integrationsworkshop, Tag 1/2 · N Nachbereitungstreffen · EA Erfahrungsaustausch</p>\n")
-        html += section("karte", "Karte", ReportMap(plan: plan, facts: facts).render())
+        html += section("karte", "Karte", "<div class=\"map-row\">\n" + ReportMap(plan: plan, facts: facts).render()
+                        + ReportTrainerTable(plan: plan, facts: facts).render() + "</div>\n")
         html += section("offen", "Nicht eingeplante Anfragen (\(plan.unscheduled.count))", unscheduled.unscheduled())
         if let exchange = unscheduled.exchange() { html += section("austausch", "Erfahrungsaustausch", exchange) }
         html += section("kosten", "Kostenblätter je Kommune (\(plan.packages.count))", ReportCostSheets(plan: plan, facts: facts).render())

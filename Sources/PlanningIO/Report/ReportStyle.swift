@@ -40,7 +40,7 @@ enum ReportStyle {
     .timeline .unavailable { fill: url(#hatch); } .timeline .hatch { fill: #9aa1ab; }
     .timeline .event { stroke: #fff; stroke-width: .5; } .timeline .event:hover { stroke: var(--ink); stroke-width: 1.5; }
     .timeline .exchange-line { stroke: var(--exchange); stroke-width: 3; }
-    .months { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; }
+    .months { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px 28px; align-items: start; }
     table.month { width: 100%; table-layout: fixed; font-size: 10px; }
     table.month caption { font-weight: 700; font-size: 13px; text-align: left; padding-bottom: 2px; }
     table.month th { text-align: center; color: var(--muted); font-weight: normal; }
@@ -53,7 +53,9 @@ enum ReportStyle {
     label[for=show-travel] { cursor: pointer; color: var(--prep); }
     .switch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--muted); border-radius: 2px; vertical-align: -1px; }
     #show-travel:checked ~ ul .switch { background: var(--prep); border-color: var(--prep); }
-    .map-wrap { max-width: 760px; }
+    .map-row { display: flex; gap: 28px; align-items: flex-start; } .map-row > .map-block { flex: 0 1 700px; }
+    .map-wrap { max-width: 700px; }
+    table.trainers td, table.trainers th { padding: 4px 10px 4px 0; border-bottom: 1px solid var(--line); }
     svg.map { width: 100%; height: auto; display: block; font-size: 10px; }
     .map .state { fill: #eef1ea; stroke: #8c949e; stroke-width: .8; stroke-linejoin: round; }
     .map .state:hover { fill: #e1e8d8; }
@@ -78,16 +80,16 @@ enum ReportStyle {
     table.costs tr.subtotal td { font-weight: 600; } table.costs tr.total td { font-size: 15px; }
     footer { margin-top: 36px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12px; color: var(--muted); }
     @page { size: A4; margin: 14mm 12mm; }
-    @page landscape { size: A4 landscape; margin: 12mm; }
+    @page wide { size: A4 landscape; margin: 12mm; }
     @media print {
       body { max-width: none; padding: 0; font-size: 11pt; }
       nav, label[for=show-travel], .map-block ul.legend li:last-child { display: none; }
       h2 { margin-top: 0; }
-      #zeitleiste, #kalender { page: landscape; }
+      #zeitleiste, #kalender { page: wide; }
       #kalender, #karte, #offen, #kosten { break-before: page; }
-      .months { grid-template-columns: repeat(4, 1fr); gap: 8px; }
-      table.month td { height: 30px; } table.month { break-inside: avoid; }
-      .map-wrap { max-width: 165mm; }
+      .months { grid-template-columns: repeat(3, 1fr); gap: 8px 14px; }
+      table.month td { height: 26px; font-size: 7pt; } table.month { break-inside: avoid; }
+      .map-row { display: block; } .map-wrap { max-width: 150mm; } table.trainers { margin-top: 6mm; }
       .sheet { break-after: page; border: none; padding: 0; }
       .sheet:last-child { break-after: auto; }
       .chip, .swatch, .timeline, .map { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
