@@ -103,18 +103,21 @@ def main():
     parser.add_argument("files", nargs="+", help="pairs of report.html and plan.json")
     parser.add_argument("--screenshot")
     parser.add_argument("--pdf")
+    parser.add_argument("--section-screenshot", action="append", default=[], metavar="ID=PNG",
+                        help="also a screenshot of the first report's section with this id")
     args = parser.parse_args()
     if len(args.files) % 2:
         parser.error("give pairs: REPORT.html PLAN.json")
     counts = [0, 0]
     for i in range(0, len(args.files), 2):
         first = i == 0
-        check_one(args.files[i], args.files[i + 1], args.screenshot if first else None, args.pdf if first else None, counts)
+        check_one(args.files[i], args.files[i + 1], args.screenshot if first else None, args.pdf if first else None, counts,
+                  args.section_screenshot if first else [])
     print(f"report: {counts[0]} passed, {counts[1]} failed")
     return 1 if counts[1] else 0
 
 
-def check_one(report, plan_path, screenshot, pdf_path, counts):
+def check_one(report, plan_path, screenshot, pdf_path, counts, sections=()):
     plan = json.load(open(plan_path, encoding="utf-8"))
     url = "file://" + os.path.abspath(report)
     print(f"== {report}")
@@ -189,8 +192,15 @@ def check_one(report, plan_path, screenshot, pdf_path, counts):
             browser.evaluate("window.scrollTo(0, 0)")
             height = browser.evaluate("document.documentElement.scrollHeight")
             shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
-                                clip={"x": 0, "y": 0, "width": 1280, "height": min(height, 3000), "scale": 1})
+                                clip={"x": 0, "y": 0, "width": 1280, "height": min(height, 1800), "scale": 1})
             open(screenshot, "wb").write(base64.b64decode(shot["data"]))
+        for spec in sections:
+            section, path = spec.split("=", 1)
+            box = browser.evaluate(f"""(() => {{ const r = document.getElementById('{section}').getBoundingClientRect();
+                return {{x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height}}; }})()""")
+            shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                                clip={"x": 0, "y": box["y"] - 8, "width": 1280, "height": box["height"] + 16, "scale": 1})
+            open(path, "wb").write(base64.b64decode(shot["data"]))
         if pdf_path:
             pdf = browser.call("Page.printToPDF", preferCSSPageSize=True, printBackground=True)
             open(pdf_path, "wb").write(base64.b64decode(pdf["data"]))

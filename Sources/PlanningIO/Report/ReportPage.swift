@@ -36,8 +36,9 @@ public struct ReportPage {
         """
         html += section("ueberblick", "Überblick", ReportSummary(plan: plan).render())
         html += section("zeitleiste", "Zeitleiste je Trainer/in", ReportTimeline(plan: plan, facts: facts).render())
-        html += section("kalender", "Monatskalender", ReportMonthCalendar(plan: plan).render()
-                        + "<p class=\"small\">V Vorbereitungsworkshop · W1/W2 Integrationsworkshop, Tag 1/2 · N Nachbereitungstreffen · EA Erfahrungsaustausch</p>\n")
+        html += section("kalender", "Monatskalender",
+                        "<p class=\"small\">V Vorbereitungsworkshop · W1/W2 Integrationsworkshop, Tag 1/2 · N Nachbereitungstreffen · EA Erfahrungsaustausch</p>\n"
+                        + ReportMonthCalendar(plan: plan).render())
         html += section("karte", "Karte", "<div class=\"map-row\">\n" + ReportMap(plan: plan, facts: facts).render()
                         + ReportTrainerTable(plan: plan, facts: facts).render() + "</div>\n")
         html += section("offen", "Nicht eingeplante Anfragen (\(plan.unscheduled.count))", unscheduled.unscheduled())

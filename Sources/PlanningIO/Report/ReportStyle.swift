@@ -13,7 +13,7 @@ enum ReportStyle {
     nav { margin: 10px 0 0; font-size: 13px; } nav a { margin-right: 14px; color: var(--prep); text-decoration: none; }
     table { border-collapse: collapse; } th { text-align: left; font-weight: 600; } .num { text-align: right; white-space: nowrap; }
     .small, .note { font-size: 12px; color: var(--muted); }
-    .summary { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 28px; }
+    .summary { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 28px; align-items: start; }
     .cards { grid-column: 1 / 3; display: flex; gap: 10px; flex-wrap: wrap; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 150px; }
     .card.warn { border-color: var(--unscheduled); } .card.warn .card-value { color: var(--unscheduled); }
@@ -40,7 +40,7 @@ enum ReportStyle {
     .timeline .unavailable { fill: url(#hatch); } .timeline .hatch { fill: #9aa1ab; }
     .timeline .event { stroke: #fff; stroke-width: .5; } .timeline .event:hover { stroke: var(--ink); stroke-width: 1.5; }
     .timeline .exchange-line { stroke: var(--exchange); stroke-width: 3; }
-    .months { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px 28px; align-items: start; }
+    .months { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 28px; align-items: start; }
     table.month { width: 100%; table-layout: fixed; font-size: 10px; }
     table.month caption { font-weight: 700; font-size: 13px; text-align: left; padding-bottom: 2px; }
     table.month th { text-align: center; color: var(--muted); font-weight: normal; }
@@ -53,9 +53,9 @@ enum ReportStyle {
     label[for=show-travel] { cursor: pointer; color: var(--prep); }
     .switch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--muted); border-radius: 2px; vertical-align: -1px; }
     #show-travel:checked ~ ul .switch { background: var(--prep); border-color: var(--prep); }
-    .map-row { display: flex; gap: 28px; align-items: flex-start; } .map-row > .map-block { flex: 0 1 700px; }
-    .map-wrap { max-width: 700px; }
-    table.trainers td, table.trainers th { padding: 4px 10px 4px 0; border-bottom: 1px solid var(--line); }
+    .map-row { display: flex; gap: 28px; align-items: flex-start; } .map-row > .map-block { flex: 0 1 640px; }
+    .map-wrap { max-width: 640px; }
+    table.trainers td, table.trainers th { padding: 4px 10px 4px 0; border-bottom: 1px solid var(--line); white-space: nowrap; }
     svg.map { width: 100%; height: auto; display: block; font-size: 10px; }
     .map .state { fill: #eef1ea; stroke: #8c949e; stroke-width: .8; stroke-linejoin: round; }
     .map .state:hover { fill: #e1e8d8; }
@@ -86,10 +86,12 @@ enum ReportStyle {
       nav, label[for=show-travel], .map-block ul.legend li:last-child { display: none; }
       h2 { margin-top: 0; }
       #zeitleiste, #kalender { page: wide; }
-      #kalender, #karte, #offen, #kosten { break-before: page; }
-      .months { grid-template-columns: repeat(3, 1fr); gap: 8px 14px; }
-      table.month td { height: 26px; font-size: 7pt; } table.month { break-inside: avoid; }
-      .map-row { display: block; } .map-wrap { max-width: 150mm; } table.trainers { margin-top: 6mm; }
+      #kalender, #karte, #kosten { break-before: page; }
+      .months { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 14px; }
+      table.month td { height: 17px; font-size: 6.5pt; } table.month { break-inside: avoid; } .chip { line-height: 1.15; }
+      table.month caption { font-size: 9pt; }
+      .map-row { display: block; } .map-wrap { max-width: 125mm; } table.trainers { margin-top: 4mm; }
+      h2, h3 { break-after: avoid; } #offen, #austausch { break-inside: avoid; }
       .sheet { break-after: page; border: none; padding: 0; }
       .sheet:last-child { break-after: auto; }
       .chip, .swatch, .timeline, .map { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -110,3 +110,12 @@ import Testing
         #expect(ranges == [d("2027-02-01")...d("2027-02-03"), d("2027-02-05")...d("2027-02-05")])
     }
 }
+
+@Suite struct ReportFactsTests {
+    @Test func homesGivenAsCoordinatesReadAsTheLargestNearbyTown() {
+        #expect(ReportFacts.readableHome("52.52, 13.40", Coordinate(lat: 52.52, lon: 13.40)) == "bei Berlin")
+        #expect(ReportFacts.readableHome("Köln", Coordinate(lat: 50.94, lon: 6.96)) == "Köln")
+        // In the North Sea, far from any town: German coordinates.
+        #expect(ReportFacts.readableHome("54.5, 6.5", Coordinate(lat: 54.5, lon: 6.5)) == "54,50° N, 6,50° O")
+    }
+}
