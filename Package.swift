@@ -26,7 +26,8 @@ let package = Package(
         .target(
             name: "PlanningIO",
             dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/places.csv"), .copy("Resources/school-holidays.csv")]
+            resources: [.copy("Resources/places.csv"), .copy("Resources/school-holidays.csv"),
+                        .copy("Resources/germany-states.json")]
         ),
         .executableTarget(
             name: "wsplan",

@@ -2,7 +2,8 @@
 # Every test: installs what the tests need (GLPK; Debian's libical-dev; from PyPI highspy, PyYAML,
 # holidays, icalendar and pytest), runs the Swift test suites, compares wsplan's plans with an
 # independent exact optimum (Tests/oracle, HiGHS), and checks the calendars with libical and the
-# icalendar parser across a re-plan (Tests/ical).
+# icalendar parser across a re-plan (Tests/ical), and opens report.html in Debian's headless
+# Chromium (Tests/report, installs chromium and websocket-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -11,3 +12,4 @@ swift test --skip-build
 bin="$(swift build --show-bin-path)/wsplan"
 WSPLAN_BIN="$bin" ORACLE_STRICT=1 scripts/oracle-test.sh
 WSPLAN_BIN="$bin" scripts/ical-test.sh
+WSPLAN_BIN="$bin" scripts/report-test.sh

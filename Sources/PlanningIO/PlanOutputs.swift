@@ -12,11 +12,13 @@ public enum PlanOutputs {
         return plan
     }
 
-    /// plan.json, calendar.csv and the calendars under ics/.
-    public static func files(for plan: Plan, stamp: String) throws -> [String: Data] {
+    /// plan.json, calendar.csv and the calendars under ics/; report.html too when given the
+    /// scenario's facts (trainers' homes and unavailable days, where the requests are).
+    public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil) throws -> [String: Data] {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
         files["calendar.csv"] = Data(CalendarCSV.render(plan).utf8)
+        if let report { files["report.html"] = Data(ReportPage(plan: plan, facts: report).render().utf8) }
         return files
     }
 

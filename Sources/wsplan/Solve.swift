@@ -6,7 +6,7 @@ import PlanningIO
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Plan a scenario with GLPK and write plan.json, calendar.csv and the calendars (ics/).")
+        abstract: "Plan a scenario with GLPK and write plan.json, calendar.csv, report.html and the calendars (ics/).")
 
     @Argument(help: "The scenario YAML file.")
     var scenario: String
@@ -72,7 +72,7 @@ struct Solve: ParsableCommand {
 
         let stamp = ICalendarWriter.utcStamp()
         let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
-        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp), to: folder)
+        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded)), to: folder)
         progress.summary(published, folder: folder)
     }
 }
@@ -90,7 +90,7 @@ struct Progress {
         let s = plan.solver
         let served = plan.packages.filter { !$0.pinned }.count
         say("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(format(s.objective)) EUR, bound \(format(s.bound)), gap \(s.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "–"), \(String(format: "%.1f", s.seconds)) s")
-        say("wrote \(folder)/plan.json, calendar.csv and ics/ (\(plan.events?.count ?? 0) calendar events)")
+        say("wrote \(folder)/plan.json, calendar.csv, report.html and ics/ (\(plan.events?.count ?? 0) calendar events)")
     }
 
     private func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }

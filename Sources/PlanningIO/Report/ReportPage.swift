@@ -1,0 +1,61 @@
+import Planning
+
+/// report.html: one self-contained page (inline CSS and SVG, no script, no network) that shows a
+/// plan as the office reads it, in German.
+public struct ReportPage {
+    public let plan: Plan
+    public let facts: ReportFacts
+
+    public init(plan: Plan, facts: ReportFacts) {
+        self.plan = plan
+        self.facts = facts
+    }
+
+    public func render() -> String {
+        let name = HTML.escape(plan.scenario)
+        let unscheduled = ReportUnscheduled(plan: plan, facts: facts)
+        var html = """
+        <!DOCTYPE html>
+        <html lang="de">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Workshop-Planung: \(name)</title>
+        <link rel="icon" href="data:,">
+        <style>
+        \(ReportStyle.css)
+        </style>
+        </head>
+        <body>
+        <header>
+        <h1>Workshop-Planung: \(name)</h1>
+        <p class="subtitle">Planungszeitraum (erster Workshoptag) \(GermanFormat.numericDate(facts.horizon.lowerBound)) bis \(GermanFormat.numericDate(facts.horizon.upperBound))</p>
+        <nav><a href="#ueberblick">Überblick</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a></nav>
+        </header>
+
+        """
+        html += section("ueberblick", "Überblick", ReportSummary(plan: plan).render())
+        html += section("zeitleiste", "Zeitleiste je Trainer/in", ReportTimeline(plan: plan, facts: facts).render())
+        html += section("kalender", "Monatskalender",
+                        "<p class=\"small\">V Vorbereitungsworkshop · W1/W2 Integrationsworkshop, Tag 1/2 · N Nachbereitungstreffen · EA Erfahrungsaustausch</p>\n"
+                        + ReportMonthCalendar(plan: plan).render())
+        html += section("karte", "Karte", "<div class=\"map-row\">\n" + ReportMap(plan: plan, facts: facts).render()
+                        + ReportTrainerTable(plan: plan, facts: facts).render() + "</div>\n")
+        html += section("offen", "Nicht eingeplante Anfragen (\(plan.unscheduled.count))", unscheduled.unscheduled())
+        if let exchange = unscheduled.exchange() { html += section("austausch", "Erfahrungsaustausch", exchange) }
+        html += section("kosten", "Kostenblätter je Kommune (\(plan.packages.count))", ReportCostSheets(plan: plan, facts: facts).render())
+        html += """
+        <footer>
+        <p>Ortsdaten: GeoNames (www.geonames.org), Lizenz CC BY 4.0. \(GermanyBorders.attribution). Erstellt mit wsplan.</p>
+        </footer>
+        </body>
+        </html>
+
+        """
+        return html
+    }
+
+    private func section(_ id: String, _ title: String, _ body: String) -> String {
+        "<section id=\"\(id)\">\n<h2>\(HTML.escape(title))</h2>\n\(body)</section>\n"
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Planning
+import PlanningIO
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write report.html (timeline, calendar, map, cost sheets, in German) of an existing plan into DIR.")
+
+    @Argument(help: "The plan.json.")
+    var plan: String
+
+    @Option(name: .long, help: "The scenario the plan was made for (trainers' homes and unavailable days, requests' places).")
+    var scenario: String
+
+    @Option(name: .long, help: "Output folder; the report goes to DIR/report.html.")
+    var out: String
+
+    func run() throws {
+        let loaded: Plan
+        let facts: ReportFacts
+        do {
+            loaded = try PlanFile.read(path: plan)
+            facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario))
+        } catch { throw reportInput(error) }
+        try OutputFolder.write(["report.html": Data(ReportPage(plan: loaded, facts: facts).render().utf8)], to: out)
+        FileHandle.standardError.write(Data("wsplan: wrote \(out)/report.html\n".utf8))
+    }
+}
