@@ -16,6 +16,10 @@ public struct GLPKSolver: Solver {
         let clock = ContinuousClock()
         let started = clock.now
         let context = SearchContext(log: parameters.log, start: parameters.start, columnCount: model.variables.count)
+        context.progress = parameters.progress
+        context.cancellation = parameters.cancellation
+        context.started = started
+        context.size = ModelSize(model)
         context.deadline = started.advanced(by: .milliseconds(Int64(min(parameters.timeLimitSeconds, 1e9) * 1000)))
         let contextPointer = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
@@ -25,25 +29,36 @@ public struct GLPKSolver: Solver {
         defer { glp_term_hook(nil, nil) }
 
         let problem = GLPKProblem(model: model)
-        var iocp = glp_iocp()
-        glp_init_iocp(&iocp)
+        // On the heap, so that the term hook can shorten the time limits GLPK reads through these pointers.
+        let searchParameters = UnsafeMutablePointer<glp_iocp>.allocate(capacity: 1)
+        defer { searchParameters.deallocate() }
+        glp_init_iocp(searchParameters)
+        context.searchParameters = searchParameters
+        defer { context.searchParameters = nil }
         var options = self.options
         options.proximitySearchSeconds = min(options.proximitySearchSeconds, max(1, parameters.timeLimitSeconds / 3))
-        options.apply(to: &iocp)
-        iocp.msg_lev = GLP_MSG_ON
-        iocp.tm_lim = Int32(min(max(parameters.timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
-        iocp.mip_gap = parameters.relativeGap
-        iocp.cb_func = glpkSearchCallback
-        iocp.cb_info = contextPointer
+        options.apply(to: &searchParameters.pointee)
+        searchParameters.pointee.msg_lev = GLP_MSG_ON
+        searchParameters.pointee.tm_lim = Int32(min(max(parameters.timeLimitSeconds, 0.001) * 1000, Double(Int32.max)))
+        searchParameters.pointee.mip_gap = parameters.relativeGap
+        searchParameters.pointee.cb_func = glpkSearchCallback
+        searchParameters.pointee.cb_info = contextPointer
 
+        // GLPK's LP (its own or the one below) cannot be interrupted: check before and after it.
+        if let result = interruptedResult(parameters.cancellation, started, clock) { return result }
         if parameters.start != nil {
             // A start can only be injected into the unpresolved problem: solve its LP first.
-            iocp.presolve = GLP_OFF
-            var smcp = glp_smcp()
-            glp_init_smcp(&smcp)
-            smcp.msg_lev = GLP_MSG_ERR
-            smcp.tm_lim = iocp.tm_lim
-            let lp = glp_simplex(problem.pointer, &smcp)
+            searchParameters.pointee.presolve = GLP_OFF
+            let smcp = UnsafeMutablePointer<glp_smcp>.allocate(capacity: 1)
+            defer { smcp.deallocate() }
+            glp_init_smcp(smcp)
+            // Its progress lines reach the term hook, which stops the LP on Ctrl-C (see `SearchContext`).
+            smcp.pointee.msg_lev = GLP_MSG_ON
+            smcp.pointee.tm_lim = searchParameters.pointee.tm_lim
+            context.lpParameters = smcp
+            let lp = glp_simplex(problem.pointer, smcp)
+            context.lpParameters = nil
+            if let result = interruptedResult(parameters.cancellation, started, clock) { return result }
             if lp != 0 || glp_get_status(problem.pointer) != GLP_OPT {
                 let status = glp_get_status(problem.pointer)
                 let infeasible = status == GLP_NOFEAS || status == GLP_INFEAS && lp == 0
@@ -53,12 +68,14 @@ public struct GLPKSolver: Solver {
             }
             context.rootBound = glp_get_obj_val(problem.pointer)
         }
+        context.report(.solving, force: true)
 
-        let code = glp_intopt(problem.pointer, &iocp)
+        let code = glp_intopt(problem.pointer, searchParameters)
         let elapsed = seconds(since: started, clock)
         let mipStatus = glp_mip_status(problem.pointer)
 
         let termination: TerminationReason = switch code {
+        case GLP_ESTOP where context.interrupted, GLP_ETMLIM where context.interrupted: .interrupted
         case 0: .completed
         case GLP_ETMLIM: .timeLimit
         case GLP_EMIPGAP: .gapLimit
@@ -83,11 +100,19 @@ public struct GLPKSolver: Solver {
         var bound = context.bestBound ?? context.rootBound
         if status == .optimal { bound = objective }
         if let b = bound, let o = objective, b > o { bound = o }   // the tree's bound never exceeds a proven incumbent
+        context.incumbent = objective
+        context.bestBound = bound
+        context.report(.solving, force: true)
         return SolveResult(termination: termination, status: status, values: values, objective: objective, bound: bound,
                            seconds: elapsed, message: GLPKCodes.describe(returnCode: code))
     }
 
     public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult? {
+        try solveRelaxation(model, timeLimitSeconds: timeLimitSeconds, searchSeconds: searchSeconds, cancellation: nil)
+    }
+
+    public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double,
+                                cancellation: Cancellation?) throws -> RelaxationResult? {
         glp_term_hook(glpkSilentHook, nil)
         defer { glp_term_hook(nil, nil) }
         let problem = GLPKProblem(model: model)
@@ -100,10 +125,11 @@ public struct GLPKSolver: Solver {
         let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
         let objective = glp_get_obj_val(problem.pointer)
         var bound = objective
-        if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 {
+        if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 && cancellation?.isCancelled != true {
             // Cuts and branching without heuristics: only the bound is wanted.
             let context = SearchContext(log: nil, start: nil, columnCount: model.variables.count)
             context.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(searchSeconds, 1e9) * 1000)))
+            context.cancellation = cancellation
             let contextPointer = Unmanaged.passRetained(context).toOpaque()
             defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
             var iocp = glp_iocp()
@@ -133,6 +159,14 @@ public struct GLPKSolver: Solver {
         GLPKProblem(model: model).writeMPS(to: path)
     }
 
+    /// The result of a solve stopped by `cancellation` before GLPK's search began, or nil to go on.
+    private func interruptedResult(_ cancellation: Cancellation?, _ started: ContinuousClock.Instant, _ clock: ContinuousClock,
+                                   bound: Double? = nil) -> SolveResult? {
+        guard cancellation?.isCancelled == true else { return nil }
+        return SolveResult(termination: .interrupted, status: .none, values: nil, objective: nil, bound: bound,
+                           seconds: seconds(since: started, clock), message: "interrupted before the search")
+    }
+
     private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
         let d = clock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
@@ -149,6 +183,41 @@ final class SearchContext {
     var bestBound: Double?
     /// GLPK checks `tm_lim` only between some of its steps; the callback enforces it as well.
     var deadline: ContinuousClock.Instant?
+    var cancellation: Cancellation?
+    /// True once the callback or the term hook stopped GLPK because of `cancellation`.
+    var interrupted = false
+    /// The parameters of the running `glp_simplex` / `glp_intopt`, which GLPK reads through these
+    /// pointers while it runs. GLPK's LP and heuristics never call the search callback, but they do
+    /// print; on Ctrl-C the term hook sets both time limits to zero, which GLPK's own checks honour
+    /// (every LP iteration, every node, the feasibility pump). The proximity search copies its limit
+    /// when it starts and runs to it.
+    var lpParameters: UnsafeMutablePointer<glp_smcp>?
+    var searchParameters: UnsafeMutablePointer<glp_iocp>?
+
+    /// On cancellation: stops GLPK at its next time check.
+    func stopIfCancelled() {
+        guard cancellation?.isCancelled == true else { return }
+        interrupted = true
+        lpParameters?.pointee.tm_lim = 0
+        searchParameters?.pointee.tm_lim = 0
+    }
+    var progress: (@Sendable (SolverProgress) -> Void)?
+    var started = ContinuousClock.now
+    var size: ModelSize?
+    var incumbent: Double?
+    private var lastReport: ContinuousClock.Instant?
+
+    /// Hands the search's state to `progress`: always when forced, else at most ten times a second.
+    func report(_ phase: SolverProgress.Phase, force: Bool = false) {
+        guard let progress else { return }
+        let now = ContinuousClock.now
+        if !force, let lastReport, now - lastReport < .milliseconds(100) { return }
+        lastReport = now
+        let elapsed = now - started
+        progress(SolverProgress(phase: phase, incumbent: incumbent, bound: bestBound ?? rootBound,
+                                elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                                size: size))
+    }
 
     init(log: (@Sendable (String) -> Void)?, start: [Double]?, columnCount: Int) {
         self.log = log
@@ -161,6 +230,7 @@ final class SearchContext {
 private func glpkTermHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) -> Int32 {
     guard let info, let text else { return 1 }
     let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
+    context.stopIfCancelled()
     if let log = context.log {
         let line = String(cString: text).trimmingCharacters(in: .newlines)
         if !line.isEmpty { log(line) }
@@ -180,15 +250,26 @@ private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRaw
         glp_ios_terminate(tree)
         return
     }
+    if context.cancellation?.isCancelled == true {
+        context.interrupted = true
+        glp_ios_terminate(tree)
+        return
+    }
     let best = glp_ios_best_node(tree)
     if best != 0 {
         let bound = glp_ios_node_bound(tree, best)
         if bound.isFinite { context.bestBound = bound }
     }
+    var injected = false
     if reason == GLP_IHEUR, !context.startInjected, let start = context.start, start.count == context.columnCount {
         context.startInjected = true
         var x = [0.0] + start   // 1-based
-        let accepted = glp_ios_heur_sol(tree, &x) == 0
-        context.log?("start solution \(accepted ? "accepted" : "rejected") by GLPK")
+        injected = glp_ios_heur_sol(tree, &x) == 0
+        context.log?("start solution \(injected ? "accepted" : "rejected") by GLPK")
     }
+    // The incumbent lives in the tree's problem (the presolved one, whose objective keeps the constant).
+    if let problem = glp_ios_get_prob(tree), glp_mip_status(problem) == GLP_FEAS {
+        context.incumbent = glp_mip_obj_val(problem)
+    }
+    context.report(.solving, force: reason == GLP_IBINGO || injected)
 }

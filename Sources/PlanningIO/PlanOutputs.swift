@@ -12,11 +12,12 @@ public enum PlanOutputs {
         return plan
     }
 
-    /// plan.json, calendar.csv and the calendars under ics/.
-    public static func files(for plan: Plan, stamp: String) throws -> [String: Data] {
+    /// plan.json, calendar.csv, costs.csv and the calendars under ics/.
+    public static func files(for plan: Plan, stamp: String, csv: CSVDialect = .excelGerman) throws -> [String: Data] {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
-        files["calendar.csv"] = Data(CalendarCSV.render(plan).utf8)
+        files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
+        files["costs.csv"] = CostsCSV.render(plan, dialect: csv)
         return files
     }
 

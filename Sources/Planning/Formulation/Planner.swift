@@ -72,17 +72,24 @@ public struct Planner {
     ///
     /// The bound is the package model's own when it carries every candidate date and pair;
     /// otherwise the LP value of `RelaxationModel`, a valid bound for every plan. `optimal` only
-    /// when proven.
+    /// when proven. `onProgress` gets each phase and the search's state on the plan's scale;
+    /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
+    /// plan found so far is returned (`feasible` unless already proven).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
                      injectStart: Bool = true, progress: ((String) -> Void)? = nil,
-                     solverLog: (@Sendable (String) -> Void)? = nil) throws -> Plan {
+                     solverLog: (@Sendable (String) -> Void)? = nil,
+                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil) throws -> Plan {
         let clock = ContinuousClock()
         let started = clock.now
+        var relay = PlanProgress(report: onProgress, started: started)
+        relay.phase(.startPlan)
         let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
         let assembler = PlanAssembler(planner: self)
         let start = greedy()
         let startObjective = assembler.objectiveTerms(start).total
         progress?("greedy start: \(start.count) of \(candidates.count) requests, objective \(cents(startObjective)) EUR")
+        relay.fallback = startObjective
+        relay.phase(.building)
 
         var (relaxationBound, packageModel) = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
@@ -91,9 +98,15 @@ public struct Planner {
         let boundSearch = packageModel.isExact ? 0 : limit * options.boundSearchShare
         let remaining = max(1, limit - elapsedSeconds(since: started, clock) - boundSearch)
         progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
-        let startValues = injectStart ? packageModel.values(for: start, pinnedPackages: commitments.pinnedPackages) : nil
+        let knownValues = packageModel.values(for: start, pinnedPackages: commitments.pinnedPackages)
+        let startValues = injectStart ? knownValues : nil
+        relay.relaxationBound = relaxationBound
+        relay.isExact = packageModel.isExact
+        relay.size = ModelSize(model)
+        if let knownValues { relay.offset = startObjective - model.objectiveValue(knownValues) }
+        relay.phase(.solving)
         let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
-                                         start: startValues, log: solverLog)
+                                         start: startValues, log: solverLog, progress: relay.solverCallback, cancellation: cancellation)
         let result = try solver.solve(model, parameters: parameters)
 
         var choices = start
@@ -108,10 +121,13 @@ public struct Planner {
         }
         let objective = assembler.objectiveTerms(choices).total
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        if !packageModel.isExact, let lp = relaxationBound, objective - lp > 0.005 {
+        if !packageModel.isExact, let lp = relaxationBound, objective - lp > 0.005, cancellation?.isCancelled != true {
             let search = max(1, limit - elapsedSeconds(since: started, clock))
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
-            if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search / 2, searchSeconds: search / 2)?.bound {
+            relay.fallback = objective
+            relay.phase(.raisingBound)
+            if let raised = try solver.solveRelaxation(boundingRelaxation().model, timeLimitSeconds: search / 2, searchSeconds: search / 2,
+                                                       cancellation: cancellation)?.bound {
                 relaxationBound = max(lp, raised)
             }
         }
