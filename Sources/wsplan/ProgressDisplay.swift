@@ -21,6 +21,9 @@ final class ProgressDisplay: @unchecked Sendable {
     private var live: String?
     private var last: SolverProgress?
     private var lastShown: ContinuousClock.Instant?
+    /// On a terminal, redraws the live line once a second, so the clock runs on while GLPK is in a
+    /// step that reports nothing (its LP, its heuristics).
+    private var heartbeat: DispatchSourceTimer?
 
     init(quiet: Bool, terminal: Bool = isatty(STDERR_FILENO) != 0,
          write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
@@ -28,6 +31,30 @@ final class ProgressDisplay: @unchecked Sendable {
         mode = quiet ? .quiet : terminal ? .terminal : .lines
         self.write = write
         self.columns = columns
+        if mode == .terminal {
+            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "wsplan.progress"))
+            timer.schedule(deadline: .now() + 1, repeating: 1)
+            timer.setEventHandler { [weak self] in self?.redraw() }
+            timer.resume()
+            heartbeat = timer
+        }
+    }
+
+    deinit { heartbeat?.cancel() }
+
+    /// The live line again, with the time brought up to date.
+    private func redraw() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard live != nil, let last else { return }
+        show(last, now: ContinuousClock.now)
+    }
+
+    /// Draws `progress` as the live line (the lock is held).
+    private func show(_ progress: SolverProgress, now: ContinuousClock.Instant) {
+        let text = "wsplan: " + Self.describe(progress, elapsed: seconds(now - started))
+        live = "\r" + Self.fit(text, columns: columns()) + "\u{1B}[K"
+        write(live!)
     }
 
     /// A message on a line of its own.
@@ -55,19 +82,17 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = ContinuousClock.now
-        let newPhase = progress.phase != last?.phase
+        let newPhase = progress.phase != last?.phase || progress.size != last?.size
         let betterPlan = progress.incumbent.map { new in last?.incumbent.map { new < $0 - 0.005 } ?? true } ?? false
         let interval: Duration = mode == .terminal ? .milliseconds(200) : .seconds(5)
         let due = lastShown.map { now - $0 >= interval } ?? true
         last = progress
         guard newPhase || betterPlan || due else { return }
         lastShown = now
-        let text = "wsplan: " + Self.describe(progress, elapsed: seconds(now - started))
         if mode == .terminal {
-            live = "\r" + Self.fit(text, columns: columns()) + "\u{1B}[K"
-            write(live!)
+            show(progress, now: now)
         } else {
-            write(text + "\n")
+            write("wsplan: " + Self.describe(progress, elapsed: seconds(now - started)) + "\n")
         }
     }
 
@@ -77,6 +102,8 @@ final class ProgressDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         if mode == .terminal, live != nil { write("\n") }
         live = nil
+        heartbeat?.cancel()
+        heartbeat = nil
     }
 
     /// Ends the live line and prints the result of the run.
@@ -88,10 +115,11 @@ final class ProgressDisplay: @unchecked Sendable {
         note("wrote \(folder)/\(files) (\(plan.events?.count ?? 0) calendar events)")
     }
 
-    /// One line: `solving 1234 rows × 5678 columns, 9012 non-zeros · best 12345.67 EUR · bound … · gap 0.36 % · 12.3 s`.
+    /// One line, short enough for 80 columns while solving:
+    /// `solving · best 12345.67 EUR · bound 12300.00 EUR · gap 0.36 % · 12.3 s`; the model's size shows while building.
     static func describe(_ progress: SolverProgress, elapsed: Double) -> String {
         var parts = [progress.phase.rawValue]
-        if let size = progress.size, progress.phase == .building || progress.phase == .solving {
+        if let size = progress.size, progress.phase == .building {
             parts[0] += " (\(size.rows) rows × \(size.columns) columns, \(size.nonZeros) non-zeros)"
         }
         if progress.phase != .reading {

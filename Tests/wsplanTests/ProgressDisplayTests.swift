@@ -21,9 +21,12 @@ struct ProgressDisplayTests {
 
     @Test func lineShowsPhaseSizeBestBoundGapAndTime() {
         let line = ProgressDisplay.describe(solving(30000), elapsed: 12.34)
-        #expect(line == "solving (693 rows × 43105 columns, 727949 non-zeros) · best 30000.00 EUR · bound 27000.00 EUR · gap 10.00 % · 12.3 s")
+        #expect(line == "solving · best 30000.00 EUR · bound 27000.00 EUR · gap 10.00 % · 12.3 s")
+        #expect(line.count + "wsplan: ".count < 80)
         let early = ProgressDisplay.describe(SolverProgress(phase: .building, elapsed: 0), elapsed: 0.5)
         #expect(early == "building the model · best none yet · 0.5 s")
+        let built = ProgressDisplay.describe(SolverProgress(phase: .building, incumbent: 30000, elapsed: 0, size: size), elapsed: 2)
+        #expect(built == "building the model (693 rows × 43105 columns, 727949 non-zeros) · best 30000.00 EUR · 2.0 s")
     }
 
     /// On a terminal: one line rewritten in place, cleared to its end, throttled, notes above it.
@@ -37,7 +40,7 @@ struct ProgressDisplayTests {
         display.finish()
         let chunks = sink.all
         #expect(chunks.count == 4)
-        #expect(chunks[0].hasPrefix("\rwsplan: solving (") && chunks[0].hasSuffix("\u{1B}[K"))
+        #expect(chunks[0].hasPrefix("\rwsplan: solving · best 30000.00 EUR") && chunks[0].hasSuffix("\u{1B}[K"))
         #expect(chunks[1].contains("best 29000.00 EUR"))
         #expect(!chunks[0].contains("\n") && !chunks[1].contains("\n"))
         // The note clears the live line, prints itself, and draws the live line again.

@@ -104,6 +104,7 @@ public struct Planner {
         relay.isExact = packageModel.isExact
         relay.size = ModelSize(model)
         if let knownValues { relay.offset = startObjective - model.objectiveValue(knownValues) }
+        relay.phase(.building)
         relay.phase(.solving)
         let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
                                          start: startValues, log: solverLog, progress: relay.solverCallback, cancellation: cancellation)
