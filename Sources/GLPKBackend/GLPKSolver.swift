@@ -19,6 +19,10 @@ public struct GLPKSolver: Solver {
         let problem = try GLPKProblem(model: model)   // checks the model before the start is evaluated on it
         let start = try checkedStart(parameters.start, for: model, log: parameters.log)
         let context = SearchContext(log: parameters.log, start: start, columnCount: model.variables.count)
+        context.progress = parameters.progress
+        context.cancellation = parameters.cancellation
+        context.started = started
+        context.size = ModelSize(model)
         context.deadline = started.advanced(by: .milliseconds(Int64(min(parameters.timeLimitSeconds, 1e9) * 1000)))
         let contextPointer = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
@@ -37,6 +41,8 @@ public struct GLPKSolver: Solver {
         iocp.cb_func = glpkSearchCallback
         iocp.cb_info = contextPointer
 
+        // GLPK's LP (its own or the one below) cannot be interrupted: check before and after it.
+        if let result = interruptedResult(parameters.cancellation, started, clock) { return result }
         if start != nil {
             // A start can only be injected into the unpresolved problem: solve its LP first.
             iocp.presolve = GLP_OFF
@@ -45,6 +51,7 @@ public struct GLPKSolver: Solver {
             smcp.msg_lev = GLP_MSG_ERR
             smcp.tm_lim = iocp.tm_lim
             let lp = try GLPKGuard.simplex(problem, smcp, output: output)
+            if let result = interruptedResult(parameters.cancellation, started, clock) { return result }
             if lp != 0 || glp_get_status(problem.pointer) != GLP_OPT {
                 let status = glp_get_status(problem.pointer)
                 let infeasible = status == GLP_NOFEAS || status == GLP_INFEAS && lp == 0
@@ -54,12 +61,13 @@ public struct GLPKSolver: Solver {
             }
             context.rootBound = glp_get_obj_val(problem.pointer)
         }
+        context.report(.solving, force: true)
 
         let code = try GLPKGuard.intopt(problem, iocp, output: output)
         let elapsed = seconds(since: started, clock)
         let mipStatus = glp_mip_status(problem.pointer)
 
-        let termination: TerminationReason = switch code {
+        let byCode: TerminationReason = switch code {
         case 0: .completed
         case GLP_ETMLIM: .timeLimit
         case GLP_EMIPGAP: .gapLimit
@@ -67,6 +75,7 @@ public struct GLPKSolver: Solver {
         case GLP_ESTOP: .timeLimit
         default: .failed
         }
+        let termination = context.interrupted ? TerminationReason.interrupted : byCode
         let status: SolutionStatus
         switch mipStatus {
         case GLP_OPT: status = code == 0 ? .optimal : .feasible
@@ -84,11 +93,19 @@ public struct GLPKSolver: Solver {
         var bound = context.bestBound ?? context.rootBound
         if status == .optimal { bound = objective }
         if let b = bound, let o = objective, b > o { bound = o }   // the tree's bound never exceeds a proven incumbent
+        context.incumbent = objective
+        context.bestBound = bound
+        context.report(.solving, force: true)
         return SolveResult(termination: termination, status: status, values: values, objective: objective, bound: bound,
                            seconds: elapsed, message: GLPKCodes.describe(returnCode: code))
     }
 
     public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult? {
+        try solveRelaxation(model, timeLimitSeconds: timeLimitSeconds, searchSeconds: searchSeconds, cancellation: nil)
+    }
+
+    public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double,
+                                cancellation: Cancellation?) throws -> RelaxationResult? {
         try checkSolveParameters(timeLimitSeconds: timeLimitSeconds, searchSeconds: searchSeconds)
         let problem = try GLPKProblem(model: model)
         var smcp = glp_smcp()
@@ -100,10 +117,11 @@ public struct GLPKSolver: Solver {
         let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
         let objective = glp_get_obj_val(problem.pointer)
         var bound = objective
-        if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 {
+        if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 && cancellation?.isCancelled != true {
             // Cuts and branching without heuristics: only the bound is wanted.
             let context = SearchContext(log: nil, start: nil, columnCount: model.variables.count)
             context.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(searchSeconds, 1e9) * 1000)))
+            context.cancellation = cancellation
             let contextPointer = Unmanaged.passRetained(context).toOpaque()
             defer { Unmanaged<SearchContext>.fromOpaque(contextPointer).release() }
             var iocp = glp_iocp()
@@ -133,6 +151,14 @@ public struct GLPKSolver: Solver {
         try GLPKProblem(model: model).writeMPS(to: path)
     }
 
+    /// The result of a solve stopped by `cancellation` before GLPK's search began, or nil to go on.
+    private func interruptedResult(_ cancellation: Cancellation?, _ started: ContinuousClock.Instant, _ clock: ContinuousClock,
+                                   bound: Double? = nil) -> SolveResult? {
+        guard cancellation?.isCancelled == true else { return nil }
+        return SolveResult(termination: .interrupted, status: .none, values: nil, objective: nil, bound: bound,
+                           seconds: seconds(since: started, clock), message: "interrupted before the search")
+    }
+
     private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
         let d = clock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
@@ -149,6 +175,26 @@ final class SearchContext {
     var bestBound: Double?
     /// GLPK checks `tm_lim` only between some of its steps; the callback enforces it as well.
     var deadline: ContinuousClock.Instant?
+    var cancellation: Cancellation?
+    /// True once the callback stopped GLPK because of `cancellation`.
+    var interrupted = false
+    var progress: (@Sendable (SolverProgress) -> Void)?
+    var started = ContinuousClock.now
+    var size: ModelSize?
+    var incumbent: Double?
+    private var lastReport: ContinuousClock.Instant?
+
+    /// Hands the search's state to `progress`: always when forced, else at most ten times a second.
+    func report(_ phase: SolverProgress.Phase, force: Bool = false) {
+        guard let progress else { return }
+        let now = ContinuousClock.now
+        if !force, let lastReport, now - lastReport < .milliseconds(100) { return }
+        lastReport = now
+        let elapsed = now - started
+        progress(SolverProgress(phase: phase, incumbent: incumbent, bound: bestBound ?? rootBound,
+                                elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                                size: size))
+    }
 
     init(log: (@Sendable (String) -> Void)?, start: [Double]?, columnCount: Int) {
         self.log = log
@@ -184,16 +230,27 @@ private func glpkSearchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRaw
         glp_ios_terminate(tree)
         return
     }
+    if context.cancellation?.isCancelled == true {
+        context.interrupted = true
+        glp_ios_terminate(tree)
+        return
+    }
     let best = glp_ios_best_node(tree)
     if best != 0 {
         let bound = glp_ios_node_bound(tree, best)
         if bound.isFinite { context.bestBound = bound }
     }
+    var injected = false
     if reason == GLP_IHEUR, !context.startInjected, let start = context.start, start.count == context.columnCount,
        start.count == Int(glp_get_num_cols(glp_ios_get_prob(tree))) {
         context.startInjected = true
         var x = [0.0] + start   // 1-based
-        let accepted = glp_ios_heur_sol(tree, &x) == 0
-        context.log?("start solution \(accepted ? "accepted" : "rejected") by GLPK")
+        injected = glp_ios_heur_sol(tree, &x) == 0
+        context.log?("start solution \(injected ? "accepted" : "rejected") by GLPK")
     }
+    // The incumbent lives in the tree's problem (the presolved one, whose objective keeps the constant).
+    if let problem = glp_ios_get_prob(tree), glp_mip_status(problem) == GLP_FEAS {
+        context.incumbent = glp_mip_obj_val(problem)
+    }
+    context.report(.solving, force: reason == GLP_IBINGO || injected)
 }

@@ -7,6 +7,17 @@ public protocol Solver {
     /// The optimum of the LP relaxation (integrality dropped), or nil when it was not solved in time;
     /// then, for up to `searchSeconds`, a branch-and-cut search on `model` that only raises the bound.
     func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult?
+    /// As above; the search for a better bound stops early once `cancellation` is cancelled.
+    func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double,
+                         cancellation: Cancellation?) throws -> RelaxationResult?
+}
+
+extension Solver {
+    /// Solvers that cannot be interrupted run the whole search.
+    public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double,
+                                cancellation: Cancellation?) throws -> RelaxationResult? {
+        try solveRelaxation(model, timeLimitSeconds: timeLimitSeconds, searchSeconds: searchSeconds)
+    }
 }
 
 /// Limits and hints for one solve.
@@ -18,12 +29,20 @@ public struct SolveParameters: Sendable {
     public var start: [Double]?
     /// Called with solver log lines and progress, if set.
     public var log: (@Sendable (String) -> Void)?
+    /// Called from the search, a few times a second and at every new incumbent, on the solving thread.
+    public var progress: (@Sendable (SolverProgress) -> Void)?
+    /// When cancelled, the solver stops as soon as it can and returns its best solution
+    /// (termination `.interrupted`).
+    public var cancellation: Cancellation?
 
-    public init(timeLimitSeconds: Double, relativeGap: Double, start: [Double]? = nil, log: (@Sendable (String) -> Void)? = nil) {
+    public init(timeLimitSeconds: Double, relativeGap: Double, start: [Double]? = nil, log: (@Sendable (String) -> Void)? = nil,
+                progress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.start = start
         self.log = log
+        self.progress = progress
+        self.cancellation = cancellation
     }
 }
 
@@ -33,6 +52,8 @@ public enum TerminationReason: String, Sendable, Equatable {
     case completed
     case timeLimit
     case gapLimit
+    /// Stopped by a `Cancellation` (Ctrl-C); the best solution so far, if any, is kept.
+    case interrupted
     /// The solver gave up for another reason (numerical trouble, a failed LP).
     case failed
 }

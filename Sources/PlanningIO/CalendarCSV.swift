@@ -1,10 +1,12 @@
 import Planning
 
-/// `calendar.csv`: one row per event day (SPEC §6), sorted by date.
+import Foundation
+
+/// `calendar.csv`: one row per event day (SPEC §6), sorted by date, in a `CSVDialect`.
 public enum CalendarCSV {
     public static let header = ["date", "weekday", "kind", "municipality", "name", "state", "trainers", "place", "pinned"]
 
-    public static func render(_ plan: Plan) -> String {
+    public static func render(_ plan: Plan, dialect: CSVDialect = .excelGerman) -> Data {
         var rows: [[String]] = []
         for package in plan.packages {
             let events: [(Day, String)] = [(package.preparation, "preparation"), (package.workshop[0], "workshop day 1"),
@@ -26,14 +28,8 @@ public enum CalendarCSV {
             }
         }
         rows.sort { ($0[0], $0[3], $0[2]) < ($1[0], $1[3], $1[2]) }
-        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return dialect.render(header: header, rows: rows)
     }
 
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
-    /// RFC 4180 quoting when needed.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -12,12 +12,14 @@ public enum PlanOutputs {
         return plan
     }
 
-    /// plan.json, calendar.csv and the calendars under ics/; report.html too when given the
-    /// scenario's facts (trainers' homes and unavailable days, where the requests are).
-    public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil) throws -> [String: Data] {
+    /// plan.json, calendar.csv, costs.csv and the calendars under ics/; report.html too when given
+    /// the scenario's facts (trainers' homes and unavailable days, where the requests are).
+    public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil,
+                             csv: CSVDialect = .excelGerman) throws -> [String: Data] {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
-        files["calendar.csv"] = Data(CalendarCSV.render(plan).utf8)
+        files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
+        files["costs.csv"] = CostsCSV.render(plan, dialect: csv)
         if let report { files["report.html"] = Data(ReportPage(plan: plan, facts: report).render().utf8) }
         return files
     }

@@ -47,7 +47,7 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        let progress = Progress(quiet: quiet)
+        let progress = ProgressDisplay(quiet: quiet)
         let loaded: Scenario
         let given: Plan?
         do {
@@ -66,7 +66,7 @@ struct Explain: ParsableCommand {
                 message: "no request with the id \"\(municipality)\"; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", ")))? Use an id from the requests")]))
         }
         if let given, given.scenario != loaded.name {
-            progress.say("warning: \(plan!) is a plan of \"\(given.scenario)\", not of \"\(loaded.name)\"")
+            progress.note("warning: \(plan!) is a plan of \"\(given.scenario)\", not of \"\(loaded.name)\"")
         }
 
         let limit = timeLimit ?? loaded.solver.timeLimitSeconds
@@ -75,7 +75,7 @@ struct Explain: ParsableCommand {
         if let given {
             base = given
         } else {
-            progress.say("solving \(scenario) (time limit \(Int(limit.rounded())) s)")
+            progress.note("solving \(scenario) (time limit \(Int(limit.rounded())) s)")
             base = try Planner(scenario: loaded).plan(using: solver, timeLimitSeconds: limit)
         }
         let planner = Planner(scenario: loaded)
@@ -85,7 +85,7 @@ struct Explain: ParsableCommand {
         let resolveSeconds = min(resolveLimit ?? 15, limit)
         if diagnosis.kind == .structural || diagnosis.kind == .capacity {
             outcomes = try WhatIfSearch(scenario: loaded, base: base, solver: solver, timeLimitSeconds: resolveSeconds,
-                                        maxResolves: maxResolves).run(diagnosis) { progress.say($0) }
+                                        maxResolves: maxResolves).run(diagnosis) { progress.note($0) }
         }
         let report = ExplanationReport(scenario: loaded, diagnosis: diagnosis, plan: base,
                                        planSource: plan ?? "solved now", outcomes: outcomes,

@@ -1,12 +1,18 @@
 import ArgumentParser
 import Foundation
 import GLPKBackend
+import Optimization
 import Planning
 import PlanningIO
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Plan a scenario with GLPK and write plan.json, calendar.csv, report.html and the calendars (ics/).")
+        abstract: "Plan a scenario with GLPK and write plan.json, calendar.csv, costs.csv, report.html and the calendars (ics/).",
+        discussion: """
+            Shows progress on stderr (one updating line on a terminal, plain lines otherwise). Ctrl-C stops the \
+            search and writes the best plan found so far (status feasible unless already proven optimal), exit 0; \
+            a second Ctrl-C quits at once without writing anything (exit 130).
+            """)
 
     @Argument(help: "The scenario YAML file.")
     var scenario: String
@@ -38,8 +44,11 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Show GLPK's own log on stderr.")
     var verbose = false
 
-    @Flag(name: .long, help: "Print nothing but errors.")
+    @Flag(name: .long, help: "Print nothing but errors (no progress).")
     var quiet = false
+
+    @Option(name: .long, help: "Form of calendar.csv and costs.csv: excel-de (UTF-8 with BOM, ';', decimal comma) or plain (UTF-8, ',', decimal point).")
+    var csvFormat: CSVFormat = .excelGerman
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e6) { throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000") }
@@ -48,8 +57,12 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
-        let progress = Progress(quiet: quiet)
-        progress.say("reading \(scenario)")
+        let display = ProgressDisplay(quiet: quiet)
+        let interrupt = InterruptHandler(
+            onFirst: { display.warn("interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)") },
+            onSecond: { display.warn("interrupted again: quitting without writing anything") })
+        display.update(SolverProgress(phase: .reading, elapsed: 0))
+        defer { display.finish() }
         let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let loaded: Scenario
         let previousPlan: Plan?
@@ -66,32 +79,29 @@ struct Solve: ParsableCommand {
             let model = try planner.prepare(solver: solver, timeLimitSeconds: timeLimit ?? loaded.solver.timeLimitSeconds, start: start).model
             guard try solver.writeMPS(model.model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
         }
-        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+        // GLPK's own output only with --verbose, as notes above the progress line.
+        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in display.note("glpk: " + line) } : nil
         let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
-                                    progress: { progress.say($0) }, solverLog: log)
+                                    progress: { display.note($0) }, solverLog: log,
+                                    onProgress: { display.update($0) }, cancellation: interrupt.cancellation)
 
+        interrupt.writing()
+        display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
         let stamp = ICalendarWriter.utcStamp()
         let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
-        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded)), to: folder)
-        progress.summary(published, folder: folder)
+        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
+                                                     csv: csvFormat.dialect), to: folder)
+        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html and ics/")
+        if interrupt.wasInterrupted {
+            display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
+        }
     }
 }
 
-/// Plain progress lines on stderr.
-struct Progress {
-    let quiet: Bool
+/// `--csv-format`.
+enum CSVFormat: String, ExpressibleByArgument, CaseIterable {
+    case excelGerman = "excel-de"
+    case plain
 
-    func say(_ text: String) {
-        guard !quiet else { return }
-        FileHandle.standardError.write(Data(("wsplan: " + text + "\n").utf8))
-    }
-
-    func summary(_ plan: Plan, folder: String) {
-        let s = plan.solver
-        let served = plan.packages.filter { !$0.pinned }.count
-        say("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(format(s.objective)) EUR, bound \(format(s.bound)), gap \(s.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "–"), \(String(format: "%.1f", s.seconds)) s")
-        say("wrote \(folder)/plan.json, calendar.csv, report.html and ics/ (\(plan.events?.count ?? 0) calendar events)")
-    }
-
-    private func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
+    var dialect: CSVDialect { self == .plain ? .plain : .excelGerman }
 }

@@ -64,8 +64,17 @@ enum WSPlanBinary {
         let check = try WSPlanBinary.run(["check", scenario, planPath])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 
-        let csv = try String(contentsOfFile: out.appendingPathComponent("calendar.csv").path, encoding: .utf8)
-        #expect(csv.split(separator: "\r\n").count == 1 + 4 * plan.packages.count)
+        // Spreadsheets for German Excel by default: read as Excel reads them, the numbers are plan.json's.
+        let calendar = try GermanExcelCSV.read(Data(contentsOf: out.appendingPathComponent("calendar.csv")))
+        #expect(calendar.count == 1 + 4 * plan.packages.count)
+        #expect(calendar[0] == CalendarCSV.header)
+        try expectCostsMatch(Data(contentsOf: out.appendingPathComponent("costs.csv")), plan)
+
+        // Progress went to stderr as plain lines (not a terminal): phases, the model's size, the search.
+        #expect(solve.stderr.contains("wsplan: building the model ("))
+        #expect(solve.stderr.contains("rows ×"))
+        #expect(solve.stderr.contains("wsplan: solving · best "))
+        #expect(!solve.stderr.contains("\u{1B}") && !solve.stderr.contains("\r"))
 
         // Calendars: one file per trainer and municipality, every event day in all.ics.
         let ics = out.appendingPathComponent("ics")
@@ -83,8 +92,15 @@ enum WSPlanBinary {
     @Test func checkRejectsABrokenPlan() throws {
         let out = try WSPlanBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let solve = try WSPlanBinary.run(["solve", scenario, "--out", out.path, "--time-limit", "10", "--quiet"])
+        let solve = try WSPlanBinary.run(["solve", scenario, "--out", out.path, "--time-limit", "10", "--quiet", "--csv-format", "plain"])
         #expect(solve.status == 0, "\(solve.stderr)")
+        #expect(solve.stderr.isEmpty, "--quiet: \(solve.stderr)")
+        // --csv-format plain: no BOM, commas, decimal points.
+        let costs = try String(contentsOf: out.appendingPathComponent("costs.csv"), encoding: .utf8)
+        #expect(costs.hasPrefix("municipality,name,state,status,trainers,"))
+        #expect(costs.contains(",6000.00,"))
+        let calendar = try String(contentsOf: out.appendingPathComponent("calendar.csv"), encoding: .utf8)
+        #expect(calendar.hasPrefix("date,weekday,kind,municipality,"))
         var plan = try PlanFile.read(path: out.appendingPathComponent("plan.json").path)
         let first = try #require(plan.packages.first)
         // Move the preparation meeting to the workshop's first day minus 7: R2 and R5-free but wrong gap.
@@ -94,6 +110,41 @@ enum WSPlanBinary {
         let check = try WSPlanBinary.run(["check", scenario, broken.path])
         #expect(check.status == 1)
         #expect(check.stdout.contains("R2"))
+    }
+
+    /// costs.csv read as German Excel reads it: one row per package with plan.json's amounts to the
+    /// cent, every row adding up, and the column sums equal to the plan's.
+    func expectCostsMatch(_ data: Data, _ plan: Plan) throws {
+        let rows = try GermanExcelCSV.read(data)
+        let header = rows[0]
+        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name), "no column \(name)") }
+        let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
+        #expect(byID.count == plan.packages.count + plan.unscheduled.count)
+        var sums = (fee: 0, travel: 0, total: 0)
+        for package in plan.packages {
+            let row = try #require(byID[package.municipality])
+            let fee = try GermanExcelCSV.cents(row[column("fee")]), materials = try GermanExcelCSV.cents(row[column("materials")])
+            let travel = try GermanExcelCSV.cents(row[column("travel")]), total = try GermanExcelCSV.cents(row[column("total")])
+            #expect(fee == Int((package.costs.fee * 100).rounded()))
+            #expect(materials == Int((package.costs.materials * 100).rounded()))
+            #expect(travel == Int((package.costs.travel * 100).rounded()))
+            #expect(total == Int((package.costs.total * 100).rounded()))
+            #expect(fee + materials + travel == total, "\(package.municipality)")
+            #expect(try GermanExcelCSV.cents(row[column("travel_trainer_1")]) + GermanExcelCSV.cents(row[column("travel_trainer_2")]) == travel)
+            #expect(try Int(row[column("participants")]) == package.participants)
+            #expect(try Int(row[column("hotel_nights")]) == package.costs.travelItems.reduce(0) { $0 + $1.hotelNights })
+            #expect(try row[column("trainers")] == package.trainers.joined(separator: " "))
+            #expect(try row[column("workshop")] == package.workshop[0].iso)
+            sums.fee += fee; sums.travel += travel; sums.total += total
+        }
+        #expect(sums.travel == plan.packages.reduce(0) { $0 + Int(($1.costs.travel * 100).rounded()) })
+        #expect(sums.total == sums.fee + plan.packages.reduce(0) { $0 + Int(($1.costs.materials * 100).rounded()) } + sums.travel)
+        // Planned packages' travel is the objective's travel term (pinned bookings are constants outside it).
+        let plannedTravel = plan.packages.filter { !$0.pinned }.reduce(0) { $0 + Int(($1.costs.travel * 100).rounded()) }
+        #expect(abs(plannedTravel - Int((plan.objectiveTerms.travel * 100).rounded())) <= plan.packages.count)
+        for request in plan.unscheduled {
+            #expect(try byID[request.municipality]?[column("status")] == "unscheduled")
+        }
     }
 
     /// Bad input: exit 1, the problems named, and an earlier output folder left untouched.

@@ -37,8 +37,8 @@ public struct NeighbourhoodSearch {
     /// Improves `start` until `deadline`, until the plan is within `relativeGap` of `bound`, or
     /// until every kind of neighbourhood has failed to improve it several times in a row.
     public func improve(_ start: [PackageChoice], using solver: some Solver, until deadline: ContinuousClock.Instant,
-                        bound: Double? = nil, relativeGap: Double = 0,
-                        progress: ((String) -> Void)? = nil) throws -> Outcome {
+                        bound: Double? = nil, relativeGap: Double = 0, cancellation: Cancellation? = nil,
+                        progress: ((String) -> Void)? = nil, onImprovement: ((Double) -> Void)? = nil) throws -> Outcome {
         let assembler = PlanAssembler(planner: planner)
         var current = start
         var objective = assembler.objectiveTerms(current).total
@@ -55,7 +55,7 @@ public struct NeighbourhoodSearch {
             guard let bound else { return false }
             return objective - bound <= max(0.005, relativeGap * max(abs(objective), 1))
         }
-        while ContinuousClock.now < deadline && !closeEnough() {
+        while ContinuousClock.now < deadline && !closeEnough() && cancellation?.isCancelled != true {
             let kind = kinds[outcome.rounds % kinds.count]
             outcome.rounds += 1
             let free = kind.requests(size: size, plan: current, plannable: plannable, planner: planner, random: &random)
@@ -65,7 +65,7 @@ public struct NeighbourhoodSearch {
             let limit = max(0.5, min(subproblemSeconds, remaining))
             let start = sub.model.values(for: current, pinnedPackages: planner.commitments.pinnedPackages)
             let result = try solver.solve(sub.model.model, parameters: SolveParameters(
-                timeLimitSeconds: limit, relativeGap: 0, start: start))
+                timeLimitSeconds: limit, relativeGap: 0, start: start, cancellation: cancellation))
             var improved = false
             if debugSearch {
                 progress?("round \(outcome.rounds) \(kind) free \(free.count) cols \(sub.model.model.variables.count) start \(start != nil) → \(result.status) \(result.objective.map { cents($0) } ?? -1) in \(cents(result.seconds)) s")
@@ -78,6 +78,7 @@ public struct NeighbourhoodSearch {
                     objective = value
                     improved = true
                     outcome.improvements += 1
+                    onImprovement?(objective)
                     progress?("local search: \(cents(objective)) EUR (round \(outcome.rounds), \(kind) of \(free.count))")
                 }
             }

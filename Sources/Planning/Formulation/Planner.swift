@@ -85,22 +85,33 @@ public struct Planner {
     ///
     /// The bound is the package model's own when it carries every candidate date and pair;
     /// otherwise the LP value of `RelaxationModel`, a valid bound for every plan. `optimal` only
-    /// when proven.
+    /// when proven. `onProgress` gets each phase and the search's state on the plan's scale;
+    /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
+    /// plan found so far is returned (`feasible` unless already proven).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
                      injectStart: Bool = true, progress: ((String) -> Void)? = nil,
-                     solverLog: (@Sendable (String) -> Void)? = nil) throws -> Plan {
+                     solverLog: (@Sendable (String) -> Void)? = nil,
+                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil) throws -> Plan {
         let clock = ContinuousClock()
         let started = clock.now
+        var relay = PlanProgress(report: onProgress, started: started)
+        relay.phase(.startPlan)
         let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
         let assembler = PlanAssembler(planner: self)
         let start = greedy()
         let startObjective = assembler.objectiveTerms(start).total
         progress?("greedy start: \(start.count) of \(candidates.count) requests, objective \(cents(startObjective)) EUR")
+        relay.fallback = startObjective
+        relay.phase(.building)
 
         var (relaxationBound, packageModel) = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
         let model = packageModel.model
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
+        relay.relaxationBound = relaxationBound
+        relay.isExact = packageModel.isExact
+        relay.size = ModelSize(model)
+        relay.phase(.building)
 
         // Local search first: GLPK finds good plans in small sub-models far faster than in the
         // whole one. An exact model then gets the rest of the time to prove (or improve) the
@@ -110,8 +121,15 @@ public struct Planner {
         let searchSeconds = max(0, limit - elapsedSeconds(since: started, clock) - boundSearch) * searchShare
         var search = NeighbourhoodSearch(planner: self)
         search.seed = options.seed
+        relay.phase(.improving)
+        let searchRelay = relay
         let searched = try search.improve(start, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
-                                          bound: relaxationBound, relativeGap: mipGap ?? scenario.solver.mipGap, progress: progress)
+                                          bound: relaxationBound, relativeGap: mipGap ?? scenario.solver.mipGap, cancellation: cancellation,
+                                          progress: progress, onImprovement: { value in
+                                              var update = searchRelay
+                                              update.fallback = value
+                                              update.phase(.improving)
+                                          })
         progress?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
         var choices = searched.choices
         var objective = searched.objective
@@ -119,14 +137,18 @@ public struct Planner {
         let gapLimit = mipGap ?? scenario.solver.mipGap
         let closeToBound = { (value: Double) in relaxationBound.map { value - $0 <= 0.005 } ?? false }
         let withinGap = { (value: Double) in relaxationBound.map { value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false }
-        if searched.provenOptimal || withinGap(objective) {
+        relay.fallback = objective
+        if searched.provenOptimal || withinGap(objective) || cancellation?.isCancelled == true {
             progress?("local search reached the bound\(closeToBound(objective) ? "" : " within the gap limit")")
         } else if packageModel.isExact {
             let remaining = max(1, limit - elapsedSeconds(since: started, clock))
             progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
-            let startValues = injectStart ? packageModel.values(for: choices, pinnedPackages: commitments.pinnedPackages) : nil
+            let knownValues = packageModel.values(for: choices, pinnedPackages: commitments.pinnedPackages)
+            let startValues = injectStart ? knownValues : nil
+            if let knownValues { relay.offset = objective - model.objectiveValue(knownValues) }
+            relay.phase(.solving)
             let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
-                                             start: startValues, log: solverLog)
+                                             start: startValues, log: solverLog, progress: relay.solverCallback, cancellation: cancellation)
             let result = try solver.solve(model, parameters: parameters)
             if result.status == .optimal || result.status == .feasible, let values = result.values {
                 let solved = packageModel.choices(from: values)
@@ -141,10 +163,13 @@ public struct Planner {
             if let own = result.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
         }
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        if !packageModel.isExact, let lp = relaxationBound, !withinGap(objective) {
+        if !packageModel.isExact, let lp = relaxationBound, !withinGap(objective), cancellation?.isCancelled != true {
             let search = max(1, limit - elapsedSeconds(since: started, clock))
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
-            if let raised = try solver.solveRelaxation(boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2)?.bound {
+            relay.fallback = objective
+            relay.phase(.raisingBound)
+            if let raised = try solver.solveRelaxation(boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2,
+                                                       cancellation: cancellation)?.bound {
                 relaxationBound = max(lp, raised)
             }
         }

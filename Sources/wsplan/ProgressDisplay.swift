@@ -1,0 +1,149 @@
+import Foundation
+import Optimization
+import Planning
+
+/// Shows on stderr what `wsplan solve` is doing: the phase, the model's size, the best plan so far,
+/// the bound, the gap and the elapsed time.
+///
+/// On a terminal it is one line rewritten in place (`\r`, clear to end of line), at most five times a
+/// second, cut to the terminal's width so it never wraps. Otherwise (a pipe, a log file) it writes
+/// plain lines: one per phase, one per better plan, and otherwise at most one every five seconds.
+/// Notes (messages of their own) go on lines above the live line. Safe to call from any thread:
+/// the search reports on the solving thread, the Ctrl-C handler on its own queue.
+final class ProgressDisplay: @unchecked Sendable {
+    enum Mode { case terminal, lines, quiet }
+
+    let mode: Mode
+    private let lock = NSLock()
+    private let started = ContinuousClock.now
+    private let write: (String) -> Void
+    private let columns: () -> Int
+    private var live: String?
+    private var last: SolverProgress?
+    private var lastShown: ContinuousClock.Instant?
+    /// On a terminal, redraws the live line once a second, so the clock runs on while GLPK is in a
+    /// step that reports nothing (its LP, its heuristics).
+    private var heartbeat: DispatchSourceTimer?
+
+    init(quiet: Bool, terminal: Bool = isatty(STDERR_FILENO) != 0,
+         write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+         columns: @escaping () -> Int = ProgressDisplay.terminalColumns) {
+        mode = quiet ? .quiet : terminal ? .terminal : .lines
+        self.write = write
+        self.columns = columns
+        if mode == .terminal {
+            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "wsplan.progress"))
+            timer.schedule(deadline: .now() + 1, repeating: 1)
+            timer.setEventHandler { [weak self] in self?.redraw() }
+            timer.resume()
+            heartbeat = timer
+        }
+    }
+
+    deinit { heartbeat?.cancel() }
+
+    /// The live line again, with the time brought up to date.
+    private func redraw() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard live != nil, let last else { return }
+        show(last, now: ContinuousClock.now)
+    }
+
+    /// Draws `progress` as the live line (the lock is held).
+    private func show(_ progress: SolverProgress, now: ContinuousClock.Instant) {
+        let text = "wsplan: " + Self.describe(progress, elapsed: seconds(now - started))
+        live = "\r" + Self.fit(text, columns: columns()) + "\u{1B}[K"
+        write(live!)
+    }
+
+    /// A message on a line of its own.
+    func note(_ text: String) {
+        guard mode != .quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if mode == .terminal, live != nil {
+            write("\r\u{1B}[K" + "wsplan: " + text + "\n" + (live ?? ""))
+        } else {
+            write("wsplan: " + text + "\n")
+        }
+    }
+
+    /// A message that is shown even with `--quiet` (an interruption).
+    func warn(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        write((mode == .terminal && live != nil ? "\r\u{1B}[K" : "") + "wsplan: " + text + "\n" + (live ?? ""))
+    }
+
+    /// The state of the work, shown when the throttle allows (always on a new phase or plan).
+    func update(_ progress: SolverProgress) {
+        guard mode != .quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = ContinuousClock.now
+        let newPhase = progress.phase != last?.phase || progress.size != last?.size
+        let betterPlan = progress.incumbent.map { new in last?.incumbent.map { new < $0 - 0.005 } ?? true } ?? false
+        let interval: Duration = mode == .terminal ? .milliseconds(200) : .seconds(5)
+        let due = lastShown.map { now - $0 >= interval } ?? true
+        last = progress
+        guard newPhase || betterPlan || due else { return }
+        lastShown = now
+        if mode == .terminal {
+            show(progress, now: now)
+        } else {
+            write("wsplan: " + Self.describe(progress, elapsed: seconds(now - started)) + "\n")
+        }
+    }
+
+    /// Ends the live line, so that what follows starts on a line of its own.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if mode == .terminal, live != nil { write("\n") }
+        live = nil
+        heartbeat?.cancel()
+        heartbeat = nil
+    }
+
+    /// Ends the live line and prints the result of the run.
+    func summary(_ plan: Plan, folder: String, files: String) {
+        finish()
+        let s = plan.solver
+        let served = plan.packages.filter { !$0.pinned }.count
+        note("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(Self.eur(s.objective)) EUR, bound \(Self.eur(s.bound)), gap \(s.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–"), \(String(format: "%.1f", s.seconds)) s")
+        note("wrote \(folder)/\(files) (\(plan.events?.count ?? 0) calendar events)")
+    }
+
+    /// One line, short enough for 80 columns while solving:
+    /// `solving · best 12345.67 EUR · bound 12300.00 EUR · gap 0.36 % · 12.3 s`; the model's size shows while building.
+    static func describe(_ progress: SolverProgress, elapsed: Double) -> String {
+        var parts = [progress.phase.rawValue]
+        if let size = progress.size, progress.phase == .building {
+            parts[0] += " (\(size.rows) rows × \(size.columns) columns, \(size.nonZeros) non-zeros)"
+        }
+        if progress.phase != .reading {
+            parts.append("best \(progress.incumbent.map { eur($0) + " EUR" } ?? "none yet")")
+            if let bound = progress.bound { parts.append("bound \(eur(bound)) EUR") }
+            if let gap = progress.gap { parts.append(String(format: "gap %.2f %%", gap * 100)) }
+        }
+        parts.append(String(format: "%.1f s", elapsed))
+        return parts.joined(separator: " · ")
+    }
+
+    /// Cuts `text` to `columns` characters (with an ellipsis), so a terminal line never wraps.
+    static func fit(_ text: String, columns: Int) -> String {
+        guard columns > 1, text.count >= columns else { return text }
+        return String(text.prefix(columns - 2)) + "…"
+    }
+
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    static func eur(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
+
+    private func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,1 @@
+../PlanningIOTests/GermanExcelCSV.swift
