@@ -73,7 +73,7 @@ enum WSPlanBinary {
         // Progress went to stderr as plain lines (not a terminal): phases, the model's size, the search.
         #expect(solve.stderr.contains("wsplan: building the model ("))
         #expect(solve.stderr.contains("rows ×"))
-        #expect(solve.stderr.contains("wsplan: solving · best "))
+        #expect(solve.stderr.contains("wsplan: improving · best "))
         #expect(!solve.stderr.contains("\u{1B}") && !solve.stderr.contains("\r"))
 
         // Calendars: one file per trainer and municipality, every event day in all.ics.

@@ -91,7 +91,7 @@ import Testing
         let scenario = try Self.writeHardScenario(in: folder)
         let out = folder.appendingPathComponent("out")
         let solve = try RunningSolve(["solve", scenario.path, "--out", out.path, "--time-limit", "900"])
-        try #require(solve.waitFor("wsplan: solving ·", seconds: 600), "never reached the solving phase:\n\(solve.stderr)")
+        try #require(solve.waitFor("wsplan: improving ·", seconds: 600), "never reached the search:\n\(solve.stderr)")
         Thread.sleep(forTimeInterval: 2)
         let interrupted = Date()
         solve.process.interrupt()

@@ -53,12 +53,17 @@ public struct CandidateBuilder: Sendable {
     /// it are left out (and reported in `leastOmittedPairCost`). A year of 30 trainers would
     /// otherwise give each request 435 pairs × 250 days of candidates.
     public var workshopBudget: Int
+    /// Keep every allowed pair, each with every k-th workshop day, within `workshopBudget`
+    /// (for requests the cheapest pairs could not serve).
+    public var spreadOverAllPairs = false
 
-    public init(scenario: Scenario, calendar: WorkingCalendar, commitments: TrainerCommitments, workshopBudget: Int = .max) {
+    public init(scenario: Scenario, calendar: WorkingCalendar, commitments: TrainerCommitments, workshopBudget: Int = .max,
+                spreadOverAllPairs: Bool = false) {
         self.scenario = scenario
         self.calendar = calendar
         self.commitments = commitments
         self.workshopBudget = workshopBudget
+        self.spreadOverAllPairs = spreadOverAllPairs
     }
 
     /// The pairs R1 allows for `request`, sorted.
@@ -118,8 +123,23 @@ public struct CandidateBuilder: Sendable {
         var options: [PairOption] = []
         var workshopCount = 0
         var leastOmitted: Double?
+        // Over budget, the cheapest pairs keep every day up to half the budget; the next ones
+        // (up to `thinnedPairs` of them) share the other half, keeping every k-th day, so a
+        // request keeps many trainers to choose from; the rest are left out.
+        let thinnedPairs = spreadOverAllPairs ? costed.count : 40
+        let stride = max(1, Int((Double(min(thinnedPairs, costed.count)) * Double(workshopsOfRequest.count)
+            / Double(max(1, workshopBudget / 2))).rounded(.up)))
+        // Every trainer's cheapest pair is kept too (thinned), so that when the nearest trainers
+        // are fully booked the request can still go to anyone with room.
+        var everyTrainer = Set<TrainerPair>()
+        for trainer in scenario.trainers {
+            if let cheapest = costed.first(where: { $0.pair.contains(trainer.id) }) { everyTrainer.insert(cheapest.pair) }
+        }
+        var thinned = 0
         for (pair, cost) in costed {
-            if workshopCount >= workshopBudget {
+            let thinning = (spreadOverAllPairs || workshopCount >= workshopBudget / 2) && workshopBudget < .max
+            if thinning { thinned += 1 }
+            if thinning && !everyTrainer.contains(pair) && (thinned > thinnedPairs || workshopCount >= workshopBudget) {
                 leastOmitted = min(leastOmitted ?? .infinity, cost - bonus(pair))
                 continue
             }
@@ -135,6 +155,10 @@ public struct CandidateBuilder: Sendable {
                 if !p.isEmpty && !f.isEmpty { workshops.append(WorkshopOption(day: w, preparations: p, followups: f)) }
             }
             guard !workshops.isEmpty else { continue }
+            if thinning && stride > 1 {
+                workshops = workshops.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+                leastOmitted = min(leastOmitted ?? .infinity, cost - bonus(pair))
+            }
             workshopCount += workshops.count
             let usedPreps = Set(workshops.flatMap(\.preparations)).sorted()
             let usedFollows = Set(workshops.flatMap(\.followups)).sorted()

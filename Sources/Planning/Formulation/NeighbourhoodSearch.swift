@@ -38,6 +38,7 @@ public struct NeighbourhoodSearch {
     /// until every kind of neighbourhood has failed to improve it several times in a row.
     public func improve(_ start: [PackageChoice], using solver: some Solver, until deadline: ContinuousClock.Instant,
                         bound: Double? = nil, relativeGap: Double = 0, cancellation: Cancellation? = nil,
+                        log: (@Sendable (String) -> Void)? = nil,
                         progress: ((String) -> Void)? = nil, onImprovement: ((Double) -> Void)? = nil) throws -> Outcome {
         let assembler = PlanAssembler(planner: planner)
         var current = start
@@ -65,7 +66,7 @@ public struct NeighbourhoodSearch {
             let limit = max(0.5, min(subproblemSeconds, remaining))
             let start = sub.model.values(for: current, pinnedPackages: planner.commitments.pinnedPackages)
             let result = try solver.solve(sub.model.model, parameters: SolveParameters(
-                timeLimitSeconds: limit, relativeGap: 0, start: start, cancellation: cancellation))
+                timeLimitSeconds: limit, relativeGap: 0, start: start, log: log, cancellation: cancellation))
             var improved = false
             if debugSearch {
                 progress?("round \(outcome.rounds) \(kind) free \(free.count) cols \(sub.model.model.variables.count) start \(start != nil) → \(result.status) \(result.objective.map { cents($0) } ?? -1) in \(cents(result.seconds)) s")

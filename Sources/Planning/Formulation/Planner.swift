@@ -6,7 +6,7 @@ public struct Planner {
     public let scenario: Scenario
     public let calendar: WorkingCalendar
     public let commitments: TrainerCommitments
-    public let candidates: [RequestCandidates]
+    public private(set) var candidates: [RequestCandidates]
     public let options: FormulationOptions
     /// The date shape the package model uses (see `FormulationOptions`), chosen once.
     public let shape: DateShape
@@ -31,6 +31,19 @@ public struct Planner {
                 : builder.candidates(for: request)
         }
         shape = ColumnSelection.shape(for: candidates, options: options)
+    }
+
+    /// This planner with the candidates of `requests` spread over every allowed pair (fewer
+    /// workshop days each) instead of the cheapest pairs only: for requests whose cheapest
+    /// trainers are fully booked. Bounds stay those of the original candidates.
+    public func widening(_ requests: some Sequence<Int>) -> Planner {
+        var copy = self
+        let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
+                                       workshopBudget: options.workshopBudget, spreadOverAllPairs: true)
+        for m in requests where candidates[m].leastOmittedPairCost != nil {
+            copy.candidates[m] = builder.candidates(for: scenario.requests[m])
+        }
+        return copy
     }
 
     public func buildModel(selection: ColumnSelection? = nil) -> PackageModel {
@@ -119,13 +132,21 @@ public struct Planner {
         let boundSearch = packageModel.isExact ? 0 : limit * options.boundSearchShare
         let searchShare = packageModel.isExact ? options.localSearchShare : 1
         let searchSeconds = max(0, limit - elapsedSeconds(since: started, clock) - boundSearch) * searchShare
-        var search = NeighbourhoodSearch(planner: self)
+        // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
+        let unserved = Set(candidates.indices).subtracting(start.map(\.request))
+        let searchPlanner = unserved.contains(where: { candidates[$0].leastOmittedPairCost != nil }) ? widening(unserved) : self
+        var searchStart = start
+        if unserved.contains(where: { candidates[$0].leastOmittedPairCost != nil }) {
+            let widened = searchPlanner.greedy()
+            if assembler.objectiveTerms(widened).total < startObjective { searchStart = widened }
+        }
+        var search = NeighbourhoodSearch(planner: searchPlanner)
         search.seed = options.seed
         relay.phase(.improving)
         let searchRelay = relay
-        let searched = try search.improve(start, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
+        let searched = try search.improve(searchStart, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
                                           bound: relaxationBound, relativeGap: mipGap ?? scenario.solver.mipGap, cancellation: cancellation,
-                                          progress: progress, onImprovement: { value in
+                                          log: solverLog, progress: progress, onImprovement: { value in
                                               var update = searchRelay
                                               update.fallback = value
                                               update.phase(.improving)
