@@ -32,6 +32,9 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present): calendars keep its UIDs.")
     var previous: String?
 
+    @Option(name: .long, help: "glpk (default): optimise; greedy: the office's hand-made plan, as the benchmark's baseline (no bound).")
+    var method: SolveMethod = .glpk
+
     @Flag(name: .long, help: "Do not give GLPK the greedy plan as a first incumbent.")
     var noStart = false
 
@@ -67,7 +70,7 @@ struct Solve: ParsableCommand {
             guard solver.writeMPS(model.model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
         }
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
-        let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
+        let plan = method == .greedy ? planner.officeBaselinePlan() : try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
                                     progress: { progress.say($0) }, solverLog: log)
 
         let stamp = ICalendarWriter.utcStamp()
@@ -75,6 +78,11 @@ struct Solve: ParsableCommand {
         try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp), to: folder)
         progress.summary(published, folder: folder)
     }
+}
+
+/// How `wsplan solve` makes the plan.
+enum SolveMethod: String, ExpressibleByArgument, CaseIterable {
+    case glpk, greedy
 }
 
 /// Plain progress lines on stderr.

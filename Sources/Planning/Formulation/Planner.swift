@@ -12,9 +12,12 @@ public struct Planner {
     public let shape: DateShape
     /// The plan this one replaces, when given: moving its packages costs `move_eur` per event.
     public let previous: PreviousPlacements?
+    /// Seconds spent listing the candidates (reported in `build_seconds`).
+    public let candidateSeconds: Double
 
     /// Requests already served by a confirmed booking of the same municipality are not planned again.
     public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil) {
+        let clock = ContinuousClock(), started = clock.now
         self.scenario = scenario
         self.previous = previous.map {
             PreviousPlacements(previous: $0, requests: scenario.requests, booked: Set(scenario.bookings.map(\.municipality)))
@@ -30,6 +33,8 @@ public struct Planner {
                 : builder.candidates(for: request)
         }
         shape = ColumnSelection.shape(for: candidates, options: options)
+        let took = clock.now - started
+        candidateSeconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
     }
 
     public func buildModel(selection: ColumnSelection? = nil) -> PackageModel {
@@ -94,6 +99,7 @@ public struct Planner {
         let startValues = injectStart ? packageModel.values(for: start, pinnedPackages: commitments.pinnedPackages) : nil
         let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
                                          start: startValues, log: solverLog)
+        let buildSeconds = candidateSeconds + elapsedSeconds(since: started, clock)
         let result = try solver.solve(model, parameters: parameters)
 
         var choices = start
@@ -122,7 +128,8 @@ public struct Planner {
         let proven = solvedOptimal && (packageModel.isExact || (relaxationBound.map { objective - $0 <= 0.005 } ?? false))
         let report = SolverReport(name: solver.name, status: proven ? .optimal : .feasible, objective: nil, bound: bound, gap: nil,
                                   seconds: elapsedSeconds(since: started, clock), rows: model.constraints.count,
-                                  columns: model.variables.count)
+                                  columns: model.variables.count, nonzeros: model.nonZeros,
+                                  buildSeconds: (buildSeconds * 1000).rounded() / 1000)
         return assembler.plan(choices: choices, solver: report)
     }
 
