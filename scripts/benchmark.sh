@@ -14,5 +14,5 @@ if ! "$PY" -c 'import highspy' 2>/dev/null; then
   echo "benchmark: installing highspy (HiGHS) from PyPI" >&2
   "$PY" -m pip install --quiet highspy
 fi
-swift build -c release --scratch-path "$SCRATCH" >&2
+swift build -c release --scratch-path "$SCRATCH" </dev/null >&2
 exec "$PY" bench/benchmark.py --bin "$SCRATCH/release/wsplan" "$@"
