@@ -155,6 +155,8 @@ def main(argv=None):
     parser.add_argument("--markdown", default=os.path.join(REPOSITORY, "BENCHMARKS.md"))
     parser.add_argument("--no-highs", action="store_true", help="skip the second solver")
     parser.add_argument("--render-only", action="store_true", help="rewrite the markdown from the results file")
+    parser.add_argument("--add", action="store_true",
+                        help="keep the runs already in the results file (a run of the same size and seed is replaced)")
     args = parser.parse_args(argv)
 
     if args.render_only:
@@ -172,12 +174,18 @@ def main(argv=None):
         sys.exit(f"benchmark: no wsplan binary at {args.bin}; run scripts/benchmark.sh, which builds it")
 
     results = {"machine": machine.describe(), "quick": args.quick, "sizes": SIZES, "runs": []}
+    if args.add:
+        earlier = read_json(args.results) or {}
+        planned = {(size, seed) for size in sizes for seed in range(1, seeds + 1)}
+        results["runs"] = [r for r in earlier.get("runs", []) if (r["size"], r["seed"]) not in planned]
+        results["quick"] = args.quick or earlier.get("quick", False)
     for size in sizes:
         limit = QUICK_TIME_LIMIT if args.quick else SIZES[size]["time_limit"]
         for seed in range(1, seeds + 1):
             print(f"benchmark: {size} seed {seed} (time limit {limit} s) …", file=sys.stderr, flush=True)
             record = run_one(args.bin, size, seed, limit, os.path.join(args.work, f"{size}-{seed}"), not args.no_highs)
             results["runs"].append(record)
+            results["runs"].sort(key=lambda r: (list(SIZES).index(r["size"]), r["seed"]))
             print("benchmark:   " + report.one_line(record), file=sys.stderr, flush=True)
             write(args.results, json.dumps(results, indent=1, sort_keys=True) + "\n")
     finish(results, args)

@@ -243,6 +243,11 @@ def automatic_notes(results):
     for r in results["runs"]:
         w, c, h = r.get("wsplan", {}), r.get("comparison", {}), r.get("highs", {})
         name = f"{r['size']} seed {r['seed']}"
+        if h.get("seconds") and h["seconds"] > 1.2 * r["time_limit"] + 5:
+            notes.append(f"{name}: HiGHS ran {num(h['seconds'], 1)} s against its limit of {r['time_limit']} s"
+                         " (it looks at the clock only between phases of its search).")
+        if h and h.get("objective") is None and "status" in h:
+            notes.append(f"{name}: HiGHS found no plan within the limit ({h['status']}).")
         for t in targets(r):
             if t["met"]:
                 continue
