@@ -62,7 +62,8 @@ def targets(record):
     found = []
 
     def add(name, value, limit, met, missed_by):
-        found.append({"name": name, "value": value, "limit": limit, "met": bool(met) if value is not None else False,
+        # No value (HiGHS found no plan to compare with, say): not measurable in this run, None.
+        found.append({"name": name, "value": value, "limit": limit, "met": bool(met) if value is not None else None,
                       "missed_by": None if met else missed_by})
 
     seconds = w.get("wall_seconds")
@@ -191,12 +192,14 @@ def markdown(results):
         for i, target in enumerate(per_run[0] if per_run else []):
             items = [t[i] for t in per_run]
             met = sum(1 for t in items if t["met"])
-            misses = [t for t in items if not t["met"]]
+            measured = sum(1 for t in items if t["met"] is not None)
+            misses = [t for t in items if t["met"] is False]
             worst = max(misses, key=lambda t: t["missed_by"] if isinstance(t["missed_by"], (int, float)) else float("inf"),
                         default=None)
-            shown = worst or items[-1]
+            shown = worst or next((t for t in reversed(items) if t["met"] is not None), items[-1])
             lines.append(f"| {size} | {target['name']} | {fmt_target(target['name'], target['limit'])}"
-                         f" | {met}/{len(items)} | {fmt_target(target['name'], shown['value'])}"
+                         f" | {met}/{measured}{f' ({len(items) - measured} n/a)' if measured < len(items) else ''}"
+                         f" | {fmt_target(target['name'], shown['value'])}"
                          f" | {fmt_target(target['name'], worst['missed_by']) if worst else '–'} |")
     for size in sizes:
         rs = [r for r in runs if r["size"] == size]
@@ -249,7 +252,7 @@ def automatic_notes(results):
         if h and h.get("objective") is None and "status" in h:
             notes.append(f"{name}: HiGHS found no plan within the limit ({h['status']}).")
         for t in targets(r):
-            if t["met"]:
+            if t["met"] is not False:
                 continue
             why = ""
             if t["name"] in ("gap", "proven optimal", "objective vs HiGHS"):
@@ -260,6 +263,8 @@ def automatic_notes(results):
                     why = f"HiGHS also ends {pct(c['highs_gap'])} from its bound on this model: a hard instance"
                 elif better is not None:
                     why = "HiGHS found no better plan: wsplan's bound is what is short of proving it"
+                elif h and h.get("objective") is None:
+                    why = "HiGHS found no plan on the same model within the limit either"
             elif t["name"] == "seconds" and w.get("status") == "optimal":
                 why = "proven optimal, but slower than the target"
             elif t["name"] == "seconds":

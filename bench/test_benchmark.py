@@ -65,7 +65,10 @@ def test_targets_say_what_was_missed_and_by_how_much():
     assert not found["seconds"]["met"] and found["seconds"]["missed_by"] == 15.0
     assert found["objective vs HiGHS"]["met"]  # 0.083 % ≤ 0.1 %
     worse = {t["name"]: t for t in report.targets(canned_run(wsplan_objective=121000.0))}
-    assert not worse["objective vs HiGHS"]["met"]
+    assert worse["objective vs HiGHS"]["met"] is False
+    # HiGHS without a plan: the comparison is not measurable, neither met nor missed.
+    no_highs = canned_run(highs_objective=None)
+    assert {t["name"]: t for t in report.targets(no_highs)}["objective vs HiGHS"]["met"] is None
 
 
 def test_markdown_has_the_machine_the_tables_and_the_misses():
