@@ -17,6 +17,28 @@ import Testing
         #expect(try WSPlanBinary.run(["generate", "--requests", "60", "--trainers", "1", "--seed", "7", "--out", a]).status != 0)
     }
 
+    /// `--bookings`: confirmed packages that keep every rule, pinned by the plan around them.
+    @Test func bookingsAreConfirmedAndKeptByTheSolver() throws {
+        let folder = try WSPlanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("booked.yaml").path
+        let generate = try WSPlanBinary.run(["generate", "--requests", "8", "--trainers", "4", "--seed", "5", "--months", "2",
+                                              "--bookings", "3", "--out", scenario])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let text = try String(contentsOfFile: scenario, encoding: .utf8)
+        #expect(text.hasSuffix("bookings: booked-bookings.yaml\n"))
+        let loaded = try ScenarioLoader.load(path: scenario)
+        #expect(loaded.bookings.count == 3)
+        #expect(Array(loaded.requests.prefix(3).map(\.id)).sorted() == loaded.bookings.map(\.municipality).sorted())
+        let out = folder.appendingPathComponent("out").path
+        let solve = try WSPlanBinary.run(["solve", scenario, "--out", out, "--time-limit", "10", "--quiet"])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let plan = try PlanFile.read(path: out + "/plan.json")
+        #expect(plan.packages.filter(\.pinned).count == 3)
+        let check = try WSPlanBinary.run(["check", scenario, out + "/plan.json"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     /// Small generated scenarios solve to plans `check` accepts, with GLPK and with the office's greedy.
     @Test(arguments: [UInt64(1), 2, 3])
     func smallSeedsSolveAndCheckClean(_ seed: UInt64) throws {
