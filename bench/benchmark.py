@@ -88,7 +88,7 @@ def plan_summary(plan):
             "objective": plan["solver"].get("objective")}
 
 
-def run_one(binary, size, seed, limit, folder, use_highs):
+def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False):
     spec = SIZES[size]
     os.makedirs(folder, exist_ok=True)
     scenario = os.path.join(folder, "scenario.yaml")
@@ -140,6 +140,8 @@ def run_one(binary, size, seed, limit, folder, use_highs):
         result = json.loads(last[-1]) if last else {"status": "error", "message": highs.stderr[-500:]}
         result["peak_mb"] = highs.peak_mb
         record["highs"] = result
+    if not keep_model and os.path.exists(model):
+        os.remove(model)  # hundreds of MB for XL
     record["comparison"] = report.compare(record)
     return record
 
@@ -154,6 +156,7 @@ def main(argv=None):
     parser.add_argument("--results", default=os.path.join(REPOSITORY, "bench", "results.json"))
     parser.add_argument("--markdown", default=os.path.join(REPOSITORY, "BENCHMARKS.md"))
     parser.add_argument("--no-highs", action="store_true", help="skip the second solver")
+    parser.add_argument("--keep-models", action="store_true", help="keep each run's model.mps in the work folder")
     parser.add_argument("--render-only", action="store_true", help="rewrite the markdown from the results file")
     parser.add_argument("--add", action="store_true",
                         help="keep the runs already in the results file (a run of the same size and seed is replaced)")
@@ -183,7 +186,8 @@ def main(argv=None):
         limit = QUICK_TIME_LIMIT if args.quick else SIZES[size]["time_limit"]
         for seed in range(1, seeds + 1):
             print(f"benchmark: {size} seed {seed} (time limit {limit} s) …", file=sys.stderr, flush=True)
-            record = run_one(args.bin, size, seed, limit, os.path.join(args.work, f"{size}-{seed}"), not args.no_highs)
+            record = run_one(args.bin, size, seed, limit, os.path.join(args.work, f"{size}-{seed}"), not args.no_highs,
+                             args.keep_models)
             results["runs"].append(record)
             results["runs"].sort(key=lambda r: (list(SIZES).index(r["size"]), r["seed"]))
             print("benchmark:   " + report.one_line(record), file=sys.stderr, flush=True)

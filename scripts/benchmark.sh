@@ -3,7 +3,7 @@
 # missing, builds the release binary, then runs bench/benchmark.py, which writes bench/results.json
 # and BENCHMARKS.md. Options go to the harness:
 #   scripts/benchmark.sh [--sizes S,M,L,XL] [--seeds 3] [--quick] [--no-highs] [--render-only]
-# The full run (4 sizes × 3 seeds, with HiGHS under the same limits) takes about 2 hours;
+# The full run (4 sizes × 3 seeds, with HiGHS under the same limits) takes 2–3 hours;
 # --quick (S, one seed, 20 s limits) about 2 minutes. SCRATCH selects the build folder (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
