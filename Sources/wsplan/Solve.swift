@@ -38,6 +38,9 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present): calendars keep its UIDs.")
     var previous: String?
 
+    @Option(name: .long, help: "glpk (default): optimise; greedy: the office's hand-made plan, as the benchmark's baseline (no bound).")
+    var method: SolveMethod = .glpk
+
     @Flag(name: .long, help: "Do not give GLPK the greedy plan as a first incumbent.")
     var noStart = false
 
@@ -81,9 +84,9 @@ struct Solve: ParsableCommand {
         }
         // GLPK's own output only with --verbose, as notes above the progress line.
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in display.note("glpk: " + line) } : nil
-        let plan = try planner.plan(using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
-                                    progress: { display.note($0) }, solverLog: log,
-                                    onProgress: { display.update($0) }, cancellation: interrupt.cancellation)
+        let plan = method == .greedy ? planner.officeBaselinePlan() : try planner.plan(
+            using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
+            progress: { display.note($0) }, solverLog: log, onProgress: { display.update($0) }, cancellation: interrupt.cancellation)
 
         interrupt.writing()
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
@@ -96,6 +99,11 @@ struct Solve: ParsableCommand {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
         }
     }
+}
+
+/// How `wsplan solve` makes the plan.
+enum SolveMethod: String, ExpressibleByArgument, CaseIterable {
+    case glpk, greedy
 }
 
 /// `--csv-format`.

@@ -12,9 +12,12 @@ public struct Planner {
     public let shape: DateShape
     /// The plan this one replaces, when given: moving its packages costs `move_eur` per event.
     public let previous: PreviousPlacements?
+    /// Seconds spent listing the candidates (reported in `build_seconds`).
+    public let candidateSeconds: Double
 
     /// Requests already served by a confirmed booking of the same municipality are not planned again.
     public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil) {
+        let clock = ContinuousClock(), started = clock.now
         self.scenario = scenario
         self.previous = previous.map {
             PreviousPlacements(previous: $0, requests: scenario.requests, booked: Set(scenario.bookings.map(\.municipality)))
@@ -31,6 +34,8 @@ public struct Planner {
                 : builder.candidates(for: request)
         }
         shape = ColumnSelection.shape(for: candidates, options: options)
+        let took = clock.now - started
+        candidateSeconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
     }
 
     /// This planner with the candidates of `requests` spread over every allowed pair (fewer
@@ -125,6 +130,7 @@ public struct Planner {
         relay.isExact = packageModel.isExact
         relay.size = ModelSize(model)
         relay.phase(.building)
+        let buildSeconds = candidateSeconds + elapsedSeconds(since: started, clock)
 
         // Local search first: GLPK finds good plans in small sub-models far faster than in the
         // whole one. An exact model then gets the rest of the time to prove (or improve) the
@@ -200,7 +206,8 @@ public struct Planner {
         let proven = solvedOptimal || closeToBound(objective)
         let report = SolverReport(name: solver.name, status: proven ? .optimal : .feasible, objective: nil, bound: bound, gap: nil,
                                   seconds: elapsedSeconds(since: started, clock), rows: model.constraints.count,
-                                  columns: model.variables.count)
+                                  columns: model.variables.count, nonzeros: model.nonZeros,
+                                  buildSeconds: (buildSeconds * 1000).rounded() / 1000)
         return assembler.plan(choices: choices, solver: report)
     }
 

@@ -63,9 +63,15 @@ public struct SolverReport: Codable, Sendable, Equatable {
     /// Model size, for the record.
     public var rows: Int?
     public var columns: Int?
+    /// Non-zero coefficients of the constraint matrix.
+    public var nonzeros: Int?
+    /// Seconds spent before the solver gets the model: listing the candidates, the greedy start,
+    /// the relaxation's LP that guides the column selection, and building the model. All but the
+    /// candidates also count in `seconds`.
+    public var buildSeconds: Double?
 
     public init(name: String, status: PlanStatus, objective: Double?, bound: Double?, gap: Double?, seconds: Double,
-                rows: Int? = nil, columns: Int? = nil) {
+                rows: Int? = nil, columns: Int? = nil, nonzeros: Int? = nil, buildSeconds: Double? = nil) {
         self.name = name
         self.status = status
         self.objective = objective
@@ -74,6 +80,13 @@ public struct SolverReport: Codable, Sendable, Equatable {
         self.seconds = seconds
         self.rows = rows
         self.columns = columns
+        self.nonzeros = nonzeros
+        self.buildSeconds = buildSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, status, objective, bound, gap, seconds, rows, columns, nonzeros
+        case buildSeconds = "build_seconds"
     }
 }
 
