@@ -22,7 +22,9 @@ public struct GreedyPlanner: Sendable {
         self.shape = shape
     }
 
-    public func plan(order: Order = .mostConstrainedFirst) -> [PackageChoice] {
+    /// With `keeping`, those packages (a previous plan's) are placed first wherever they are still
+    /// candidates and fit, so a re-plan starts from the plan it replaces.
+    public func plan(order: Order = .mostConstrainedFirst, keeping: [Int: PackageChoice] = [:]) -> [PackageChoice] {
         var indices = Array(candidates.indices)
         if order == .mostConstrainedFirst {
             indices.sort { a, b in
@@ -35,13 +37,28 @@ public struct GreedyPlanner: Sendable {
         }
         var ledger = TrainerLedger(scenario: scenario, commitments: commitments)
         var choices: [PackageChoice] = []
-        for index in indices {
+        for (_, choice) in keeping.sorted(by: { $0.key < $1.key }) where isCandidate(choice) && ledger.canTake(choice) {
+            ledger.take(choice)
+            choices.append(choice)
+        }
+        let kept = Set(choices.map(\.request))
+        for index in indices where !kept.contains(index) {
             if let choice = bestChoice(for: index, ledger: ledger) {
                 ledger.take(choice)
                 choices.append(choice)
             }
         }
         return choices.sorted { $0.request < $1.request }
+    }
+
+    /// True when `choice` is among its request's candidates (and the date shape the model carries).
+    func isCandidate(_ choice: PackageChoice) -> Bool {
+        guard candidates.indices.contains(choice.request),
+              let option = candidates[choice.request].options.first(where: { $0.pair == choice.pair }),
+              let workshop = option.workshops.first(where: { $0.day == choice.workshop }),
+              let i = workshop.preparations.firstIndex(of: choice.preparation),
+              let j = workshop.followups.firstIndex(of: choice.followup) else { return false }
+        return shape.includes(i, j)
     }
 
     /// The cheapest (travel, preferred bonus, gap penalties) feasible choice given the ledger.

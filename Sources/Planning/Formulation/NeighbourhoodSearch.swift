@@ -173,7 +173,6 @@ enum Neighbourhood: CaseIterable, CustomStringConvertible {
         let served = Set(plan.map(\.request))
         // Unscheduled requests are always worth another try, a few at a time.
         var free = Set(plannable.filter { !served.contains($0) }.shuffled(using: &random).prefix(max(1, size / 3)))
-        let byRequest = Dictionary(plan.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
         switch self {
         case .trainers:
             let trainers = planner.scenario.trainers.map(\.id).shuffled(using: &random)
@@ -198,7 +197,6 @@ enum Neighbourhood: CaseIterable, CustomStringConvertible {
         case .scattered:
             for m in plannable.shuffled(using: &random) where free.count < size { free.insert(m) }
         }
-        _ = byRequest
         return free
     }
 }
@@ -231,19 +229,5 @@ extension Coordinate {
     func squaredDistance(to other: Coordinate) -> Double {
         let dLat = lat - other.lat, dLon = (lon - other.lon) * 0.63
         return dLat * dLat + dLon * dLon
-    }
-}
-
-/// A small, fast pseudo-random generator (SplitMix64), so that a seed gives the same sequence on
-/// every machine and every run.
-public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -61,8 +61,10 @@ public struct Planner {
                         previous: previous)
     }
 
+    /// The greedy plan; in a re-plan, the previous plan's packages that still fit come first.
     public func greedy(order: GreedyPlanner.Order = .mostConstrainedFirst) -> [PackageChoice] {
-        GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape).plan(order: order)
+        GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape)
+            .plan(order: order, keeping: previous?.byRequest ?? [:])
     }
 
     /// Workshop columns of the time-indexed relaxation (one per request, pair and workshop day).
