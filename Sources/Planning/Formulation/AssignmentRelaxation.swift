@@ -21,7 +21,9 @@ public struct AssignmentRelaxation: Sendable {
         var packages: [String: LinearExpression] = [:]
         var first = scenario.planningStart, last = scenario.horizon.upperBound
 
-        for (m, candidate) in candidates.enumerated() {
+        // A request served by a confirmed booking is not planned and costs nothing.
+        let booked = Set(scenario.bookings.map(\.municipality))
+        for (m, candidate) in candidates.enumerated() where !(candidate.options.isEmpty && booked.contains(candidate.request.id)) {
             let request = candidate.request
             let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
             var assign = LinearExpression([.init(model.addVariable("u[\(request.id)]", lower: 0, upper: 1,

@@ -54,7 +54,7 @@ public struct NeighbourhoodSearch {
         let kinds = Neighbourhood.allCases
         func closeEnough() -> Bool {
             guard let bound else { return false }
-            return objective - bound <= max(0.005, relativeGap * max(abs(objective), 1))
+            return objective - bound >= -0.005 && objective - bound <= max(0.005, relativeGap * max(abs(objective), 1))
         }
         while ContinuousClock.now < deadline && !closeEnough() && cancellation?.isCancelled != true {
             let kind = kinds[outcome.rounds % kinds.count]

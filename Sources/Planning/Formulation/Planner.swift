@@ -164,8 +164,11 @@ public struct Planner {
         var objective = searched.objective
         var solvedOptimal = searched.provenOptimal
         let gapLimit = mipGap ?? scenario.solver.mipGap
-        let closeToBound = { (value: Double) in relaxationBound.map { value - $0 <= 0.005 } ?? false }
-        let withinGap = { (value: Double) in relaxationBound.map { value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false }
+        // A bound above the plan would be a bug, never a proof: only a bound at or below the plan counts.
+        let closeToBound = { (value: Double) in relaxationBound.map { abs(value - $0) <= 0.005 } ?? false }
+        let withinGap = { (value: Double) in
+            relaxationBound.map { value - $0 >= -0.005 && value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false
+        }
         relay.fallback = objective
         if searched.provenOptimal || withinGap(objective) || cancellation?.isCancelled == true {
             progress?("local search reached the bound\(closeToBound(objective) ? "" : " within the gap limit")")

@@ -23,7 +23,9 @@ public struct RelaxationModel: Sendable {
         let rules = scenario.rules, weights = scenario.weights
         var use = TrainerUse()
 
-        for (m, candidate) in candidates.enumerated() {
+        // A request served by a confirmed booking is not planned and costs nothing.
+        let booked = Set(scenario.bookings.map(\.municipality))
+        for (m, candidate) in candidates.enumerated() where !(candidate.options.isEmpty && booked.contains(candidate.request.id)) {
             let request = candidate.request
             let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
             let u = model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur + dropped)
