@@ -61,7 +61,7 @@ public struct NeighbourhoodSearch {
             outcome.rounds += 1
             let free = kind.requests(size: size, plan: current, plannable: plannable, planner: planner, random: &random)
             guard !free.isEmpty else { continue }
-            let sub = subproblem(freeing: free, plan: current)
+            let sub = subproblem(freeing: free, plan: current, preferNearDays: (outcome.rounds / kinds.count) % 2 == 1)
             let remaining = Double((deadline - ContinuousClock.now).components.seconds)
             let limit = max(0.5, min(subproblemSeconds, remaining))
             let start = sub.model.values(for: current, pinnedPackages: planner.commitments.pinnedPackages)
@@ -98,7 +98,11 @@ public struct NeighbourhoodSearch {
                 } else if result.status != .optimal && size > 4 {
                     size -= 1
                 }
-                if failures >= 3 * kinds.count { break }
+                // Every request free and solved to optimality without gain: the search is done.
+                // Otherwise a large scenario keeps trying other neighbourhoods until the deadline;
+                // a small one, whose neighbourhoods repeat, stops after a few fruitless rounds.
+                if free.count >= plannable.count && result.status == .optimal { break }
+                if failures >= 3 * kinds.count && plannable.count <= 4 * size { break }
             }
         }
         outcome.choices = current
@@ -108,7 +112,7 @@ public struct NeighbourhoodSearch {
 
     /// The package model in which only `free` requests may change: every other request keeps its
     /// one current column (or stays unscheduled), so trainer days and caps it uses stay taken.
-    func subproblem(freeing free: Set<Int>, plan: [PackageChoice]) -> (model: PackageModel, isExact: Bool) {
+    func subproblem(freeing free: Set<Int>, plan: [PackageChoice], preferNearDays: Bool) -> (model: PackageModel, isExact: Bool) {
         let byRequest = Dictionary(plan.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
         var candidates = planner.candidates
         for m in candidates.indices {
@@ -121,25 +125,40 @@ public struct NeighbourhoodSearch {
                 candidates[m].options = []
             }
         }
-        // Free requests keep their cheapest pairs (and the current one) and as many date
-        // combinations as fit the budget: fewer pairs first, then fewer dates.
+        // Free requests keep as much as fits the budget: fewer workshop days (those near the
+        // current one; every k-th for a request not served) or fewer pairs (the cheapest and the
+        // current one) first, as `preferNearDays` says, then fewer meeting-day combinations.
+        // Rounds alternate: one kind moves packages far in time, the other to other trainers.
         let budget = subproblemColumns + plan.count
-        var shape = DateShape.exact
-        var pruned = false
-        for pairs in [Int.max, 12, 8, 6, 4, 3, 2, 1] {
+        var shape = DateShape.ladder.last!
+        var pruned = true
+        let steps: [(days: Int, pairs: Int)] = preferNearDays
+            ? [(.max, .max), (60, .max), (30, .max), (30, 12), (14, 12), (14, 8), (7, 8), (7, 6), (7, 4), (3, 4), (3, 2), (1, 2), (1, 1)]
+            : [(.max, .max), (.max, 12), (.max, 8), (.max, 6), (.max, 4), (.max, 3), (.max, 2), (60, 2), (30, 2), (30, 1), (7, 1), (1, 1)]
+        var chosen = candidates
+        for (index, step) in steps.enumerated() {
             var trial = candidates
-            for m in free where trial[m].options.count > pairs {
-                let current = byRequest[m]?.pair
-                trial[m].options = trial[m].options.enumerated().filter { $0.offset < pairs || $0.element.pair == current }.map(\.element)
+            for m in free {
+                let current = byRequest[m]
+                var options = trial[m].options
+                if options.count > step.pairs {
+                    options = options.enumerated().filter { $0.offset < step.pairs || $0.element.pair == current?.pair }.map(\.element)
+                }
+                if step.days != .max {
+                    options = options.map { $0.near(current?.workshop, within: step.days, keeping: current) }.filter { !$0.workshops.isEmpty }
+                }
+                trial[m].options = options
             }
-            if let fitting = DateShape.ladder.first(where: { ColumnSelection.totalColumns(trial, $0) <= budget }) {
-                candidates = trial
+            chosen = trial
+            let fitting = DateShape.ladder.prefix(index == steps.count - 1 ? DateShape.ladder.count : 4)
+                .first(where: { ColumnSelection.totalColumns(trial, $0) <= budget })
+            if let fitting {
                 shape = fitting
-                pruned = pairs != .max
+                pruned = index > 0
                 break
             }
-            if pairs == 1 { candidates = trial; shape = DateShape.ladder.last!; pruned = true }
         }
+        candidates = chosen
         let model = PackageModel(scenario: planner.scenario, candidates: candidates, commitments: planner.commitments,
                                  shape: shape, previous: planner.previous)
         return (model, model.isExact && !pruned)
@@ -202,6 +221,19 @@ enum Neighbourhood: CaseIterable, CustomStringConvertible {
 }
 
 extension PairOption {
+    /// This option with only the workshop days within `days` of `day` (every `90 / days`-th day
+    /// when there is no current day), always keeping `current`'s.
+    func near(_ day: Day?, within days: Int, keeping current: PackageChoice?) -> PairOption {
+        var copy = self
+        let stride = max(1, 90 / max(1, days))
+        copy.workshops = workshops.enumerated().filter { offset, workshop in
+            if let current, current.pair == pair, current.workshop == workshop.day { return true }
+            guard let day else { return offset % stride == 0 }
+            return abs(day.distance(to: workshop.day)) <= days
+        }.map(\.element)
+        return copy
+    }
+
     /// This option reduced to one package's dates.
     func only(_ choice: PackageChoice) -> PairOption {
         PairOption(pair: pair, travelCost: travelCost, isPreferred: isPreferred,
