@@ -8,6 +8,7 @@ and BENCHMARKS.md. Run it through scripts/benchmark.sh, which builds the release
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -90,6 +91,9 @@ def plan_summary(plan):
 
 def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False):
     spec = SIZES[size]
+    # A fresh folder: a plan.json left by an earlier run would make wsplan re-plan against it
+    # (previous plan, move_eur), which is not what is measured here.
+    shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(folder, exist_ok=True)
     scenario = os.path.join(folder, "scenario.yaml")
     model = os.path.join(folder, "model.mps")
