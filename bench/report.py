@@ -196,7 +196,10 @@ def markdown(results):
             misses = [t for t in items if t["met"] is False]
             worst = max(misses, key=lambda t: t["missed_by"] if isinstance(t["missed_by"], (int, float)) else float("inf"),
                         default=None)
-            shown = worst or next((t for t in reversed(items) if t["met"] is not None), items[-1])
+            # Every target is an upper limit: with no miss, the worst is the largest value measured.
+            largest = max((t for t in items if t["met"] is not None and isinstance(t["value"], (int, float))),
+                          key=lambda t: t["value"], default=None)
+            shown = worst or largest or next((t for t in reversed(items) if t["met"] is not None), items[-1])
             lines.append(f"| {size} | {target['name']} | {fmt_target(target['name'], target['limit'])}"
                          f" | {met}/{measured}{f' ({len(items) - measured} n/a)' if measured < len(items) else ''}"
                          f" | {fmt_target(target['name'], shown['value'])}"
