@@ -52,9 +52,11 @@ public struct NeighbourhoodSearch {
         var size = min(plannable.count, 10)
         var failures = 0
         let kinds = Neighbourhood.allCases
+        // At the bound: done. Within the gap limit: a few more rounds, while they still pay off.
         func closeEnough() -> Bool {
-            guard let bound else { return false }
-            return objective - bound >= -0.005 && objective - bound <= max(0.005, relativeGap * max(abs(objective), 1))
+            guard let bound, objective - bound >= -0.005 else { return false }
+            if objective - bound <= 0.005 { return true }
+            return objective - bound <= relativeGap * max(abs(objective), 1) && failures >= 2 * kinds.count
         }
         while ContinuousClock.now < deadline && !closeEnough() && cancellation?.isCancelled != true {
             let kind = kinds[outcome.rounds % kinds.count]
