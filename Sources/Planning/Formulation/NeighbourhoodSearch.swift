@@ -1,4 +1,3 @@
-import Foundation
 import Optimization
 
 /// Large-neighbourhood search: improves a plan by freeing a few requests at a time and solving
@@ -70,9 +69,6 @@ public struct NeighbourhoodSearch {
             let result = try solver.solve(sub.model.model, parameters: SolveParameters(
                 timeLimitSeconds: limit, relativeGap: 0, start: start, log: log, cancellation: cancellation))
             var improved = false
-            if debugSearch {
-                progress?("round \(outcome.rounds) \(kind) free \(free.count) cols \(sub.model.model.variables.count) start \(start != nil) → \(result.status) \(result.objective.map { cents($0) } ?? -1) in \(cents(result.seconds)) s")
-            }
             if let values = result.values, result.status == .optimal || result.status == .feasible {
                 let candidate = sub.model.choices(from: values)
                 let value = assembler.objectiveTerms(candidate).total
@@ -166,8 +162,6 @@ public struct NeighbourhoodSearch {
         return (model, model.isExact && !pruned)
     }
 }
-
-private let debugSearch = ProcessInfo.processInfo.environment["WSPLAN_DEBUG_SEARCH"] != nil
 
 /// The kinds of request sets a round frees.
 enum Neighbourhood: CaseIterable, CustomStringConvertible {

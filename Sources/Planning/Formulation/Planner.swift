@@ -142,9 +142,10 @@ public struct Planner {
         let searchSeconds = max(0, limit - elapsedSeconds(since: started, clock) - boundSearch) * searchShare
         // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
         let unserved = Set(candidates.indices).subtracting(start.map(\.request))
-        let searchPlanner = unserved.contains(where: { candidates[$0].leastOmittedPairCost != nil }) ? widening(unserved) : self
+        let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
+        let searchPlanner = widens ? widening(unserved) : self
         var searchStart = start
-        if unserved.contains(where: { candidates[$0].leastOmittedPairCost != nil }) {
+        if widens {
             let widened = searchPlanner.greedy()
             if assembler.objectiveTerms(widened).total < startObjective { searchStart = widened }
         }
