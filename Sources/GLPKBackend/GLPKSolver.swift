@@ -116,6 +116,7 @@ public struct GLPKSolver: Solver {
         guard try GLPKGuard.simplex(problem, smcp, output: .silent) == 0, glp_get_status(problem.pointer) == GLP_OPT else { return nil }
         let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
         let objective = glp_get_obj_val(problem.pointer)
+        let rowDuals = (0..<model.constraints.count).map { glp_get_row_dual(problem.pointer, Int32($0 + 1)) }
         var bound = objective
         if searchSeconds > 0 && glp_get_num_int(problem.pointer) > 0 && cancellation?.isCancelled != true {
             // Cuts and branching without heuristics: only the bound is wanted.
@@ -143,7 +144,7 @@ public struct GLPKSolver: Solver {
                 bound = max(bound, tree)
             }
         }
-        return RelaxationResult(objective: objective, values: values, bound: bound)
+        return RelaxationResult(objective: objective, values: values, bound: bound, rowDuals: rowDuals)
     }
 
     /// Writes `model` as free MPS, exactly as GLPK receives it; false when the file cannot be written.

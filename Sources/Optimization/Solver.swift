@@ -106,5 +106,12 @@ public struct RelaxationResult: Sendable {
     public var values: [Double]
     /// A lower bound on the model's integer optimum, at least `objective` (raised by cuts and branching).
     public var bound: Double
-    public init(objective: Double, values: [Double], bound: Double) { self.objective = objective; self.values = values; self.bound = bound }
+    /// The LP's row duals (prices), one per constraint, when the solver gives them.
+    public var rowDuals: [Double]?
+    public init(objective: Double, values: [Double], bound: Double, rowDuals: [Double]? = nil) {
+        self.objective = objective
+        self.values = values
+        self.bound = bound
+        self.rowDuals = rowDuals
+    }
 }

@@ -2,7 +2,7 @@ import Optimization
 
 /// A pair-level relaxation: which pair serves which request, with the dates relaxed to each
 /// trainer's total of free days. Its LP value is a lower bound on every plan, and it stays
-/// small (one column per request and candidate pair) when the time-indexed `RelaxationModel`
+/// small (one column per request and candidate pair) when the time-indexed `TimeIndexedModel`
 /// would carry millions of columns.
 ///
 /// Columns: `y[m,p]` at the pair's cost plus the least gap penalties (and moves) any of its

@@ -21,6 +21,9 @@ public struct NeighbourhoodSearch {
     /// Time limit of one sub-model.
     public var subproblemSeconds = 4.0
     public var seed: UInt64 = 0x5EED
+    /// Stop after this many rounds in a row without gain, whatever the gap (nil: only within the
+    /// gap limit): for when a proof can take over from the search.
+    public var patience: Int?
 
     public init(planner: Planner) { self.planner = planner }
 
@@ -57,7 +60,8 @@ public struct NeighbourhoodSearch {
             if objective - bound <= 0.005 { return true }
             return objective - bound <= relativeGap * max(abs(objective), 1) && failures >= 2 * kinds.count
         }
-        while ContinuousClock.now < deadline && !closeEnough() && cancellation?.isCancelled != true {
+        func stalled() -> Bool { patience.map { failures >= $0 } ?? false }
+        while ContinuousClock.now < deadline && !closeEnough() && !stalled() && cancellation?.isCancelled != true {
             let kind = kinds[outcome.rounds % kinds.count]
             outcome.rounds += 1
             let free = kind.requests(size: size, plan: current, plannable: plannable, planner: planner, random: &random)

@@ -13,7 +13,7 @@ import Optimization
 /// Set-packing with clique rows is what branch-and-cut handles best: the LP is tight and GLPK's
 /// heuristics find plans. The price is that a column fixes P and F among a few alternatives, so
 /// the model is exact only when every W has no more alternatives than it carries (`isExact`);
-/// otherwise the planner proves its bound with `RelaxationModel`, which keeps every date.
+/// otherwise the planner proves its bound with `TimeIndexedModel`, which keeps every date.
 public struct PackageModel: Sendable {
     public private(set) var model = Model()
     public let candidates: [RequestCandidates]
@@ -24,8 +24,10 @@ public struct PackageModel: Sendable {
     /// True when no candidate date was left out: the model's own bound is then a bound of the problem.
     public private(set) var isExact = true
 
+    /// `admits`, when given, drops combinations (W, P, F) that fail it (see `ReducedCostFixing`).
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
-                shape: DateShape = .exact, selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil) {
+                shape: DateShape = .exact, selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil,
+                admits: ((PackageChoice) -> Bool)? = nil) {
         self.candidates = candidates
         let selection = selection ?? .all(candidates)
         isExact = !selection.isPruned && candidates.allSatisfy { $0.leastOmittedPairCost == nil }
@@ -52,6 +54,7 @@ public struct PackageModel: Sendable {
                     for (i, p) in workshop.preparations.enumerated() {
                         for (j, f) in workshop.followups.enumerated() where shape.includes(i, j) {
                             let choice = PackageChoice(request: m, pair: option.pair, preparation: p, workshop: w, followup: f)
+                            if let admits, !admits(choice) { isExact = false; continue }
                             let cost = pairCost
                                 + weights.prepGapEur * Double(abs(p.distance(to: w) - rules.prepGap.target))
                                 + weights.followupGapEur * Double(abs(w.distance(to: f) - rules.followupGap.target))

@@ -56,15 +56,20 @@ public struct Planner {
                      previous: previous)
     }
 
-    public func buildRelaxation(includeMeetings: Bool = true) -> RelaxationModel {
-        RelaxationModel(scenario: scenario, candidates: candidates, commitments: commitments, includeMeetings: includeMeetings,
-                        previous: previous)
+    public func buildTimeIndexed(_ form: TimeIndexedModel.Form, selection: ColumnSelection? = nil) -> TimeIndexedModel {
+        TimeIndexedModel(scenario: scenario, candidates: candidates, commitments: commitments, form: form, selection: selection,
+                         previous: previous)
     }
 
     /// The greedy plan; in a re-plan, the previous plan's packages that still fit come first.
     public func greedy(order: GreedyPlanner.Order = .mostConstrainedFirst) -> [PackageChoice] {
         GreedyPlanner(scenario: scenario, candidates: candidates, commitments: commitments, shape: shape)
             .plan(order: order, keeping: previous?.byRequest ?? [:])
+    }
+
+    /// Columns of the time-indexed model with every event's days.
+    public var timeIndexedColumns: Int {
+        candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count + $1.preparationDays.count + $1.followupDays.count } }
     }
 
     /// Workshop columns of the time-indexed relaxation (one per request, pair and workshop day).
@@ -74,37 +79,48 @@ public struct Planner {
     /// small enough; the pair-level one when even the workshop columns would be too many.
     public func boundingRelaxation() -> Model {
         guard workshopCandidates <= options.timeIndexedRelaxationUpTo else { return assignmentRelaxation().model }
-        let meetingColumns = candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count + $1.preparationDays.count + $1.followupDays.count } }
-        return buildRelaxation(includeMeetings: meetingColumns <= options.relaxationWithMeetingsUpTo).model
+        return buildTimeIndexed(timeIndexedColumns <= options.relaxationWithMeetingsUpTo ? .meetings : .workshops).model
     }
 
     public func assignmentRelaxation() -> AssignmentRelaxation {
         AssignmentRelaxation(scenario: scenario, candidates: candidates, commitments: commitments, previous: previous)
     }
 
+    /// What `prepare` gives: the first bound, the package model, and (when the time-indexed
+    /// relaxation was solved) its reduced costs, for the proof.
+    public struct Preparation {
+        public var bound: Double?
+        public var model: PackageModel
+        public var fixing: ReducedCostFixing?
+    }
+
     /// A first bound from the LPs of the pair-level relaxation and (when it is small enough) the
     /// workshop-only time-indexed one, whose solution also guides the column selection.
-    public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws
-        -> (bound: Double?, model: PackageModel) {
+    public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws -> Preparation {
         var bound = try solver.solveRelaxation(assignmentRelaxation().model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
+        var fixing: ReducedCostFixing?
         if workshopCandidates <= options.timeIndexedRelaxationUpTo {
-            let relaxation = buildRelaxation(includeMeetings: false)
+            let relaxation = buildTimeIndexed(.workshops)
             if let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0) {
                 bound = max(bound ?? -.infinity, lp.bound)
                 for column in relaxation.workshopColumns where lp.values[column.column.index] > 1e-6 {
                     use[column.request, default: [:]][column.pair, default: [:]][column.day] = lp.values[column.column.index]
                 }
+                if let duals = lp.rowDuals, let dual = DualBound(model: relaxation.model, rowDuals: duals) {
+                    fixing = ReducedCostFixing(relaxation: relaxation, dualBound: dual)
+                    bound = max(bound ?? -.infinity, dual.value)
+                }
             }
         }
         let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
-        return (bound, buildModel(selection: selection))
+        return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing)
     }
 
     /// Solves with `solver` under the scenario's limits (or the given ones) and assembles the plan.
     ///
     /// The bound is the package model's own when it carries every candidate date and pair;
-    /// otherwise the LP value of `RelaxationModel`, a valid bound for every plan. `optimal` only
+    /// otherwise the LP value of `TimeIndexedModel`, a valid bound for every plan. `optimal` only
     /// when proven. `onProgress` gets each phase and the search's state on the plan's scale;
     /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
     /// plan found so far is returned (`feasible` unless already proven).
@@ -124,7 +140,9 @@ public struct Planner {
         relay.fallback = startObjective
         relay.phase(.building)
 
-        var (relaxationBound, packageModel) = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
+        let prepared = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
+        var relaxationBound = prepared.bound
+        let packageModel = prepared.model
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
         let model = packageModel.model
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
@@ -136,10 +154,11 @@ public struct Planner {
 
         // Local search first: GLPK finds good plans in small sub-models far faster than in the
         // whole one. An exact model then gets the rest of the time to prove (or improve) the
-        // plan; a pruned one cannot prove anything, so the time goes to search and the bound.
-        let boundSearch = packageModel.isExact ? 0 : limit * options.boundSearchShare
+        // plan; a pruned one cannot prove anything, so the reserve goes to the proof by
+        // reduced-cost fixing or to raising the bound.
+        let reserve = packageModel.isExact ? 0 : limit * options.boundSearchShare
         let searchShare = packageModel.isExact ? options.localSearchShare : 1
-        let searchSeconds = max(0, limit - elapsedSeconds(since: started, clock) - boundSearch) * searchShare
+        let searchSeconds = options.searchesLocally ? max(0, limit - elapsedSeconds(since: started, clock) - reserve) * searchShare : 0
         // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
         let unserved = Set(candidates.indices).subtracting(start.map(\.request))
         let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
@@ -151,6 +170,8 @@ public struct Planner {
         }
         var search = NeighbourhoodSearch(planner: searchPlanner)
         search.seed = options.seed
+        // With a proof at hand, the search hands over once it stalls.
+        if prepared.fixing != nil && !packageModel.isExact { search.patience = Neighbourhood.allCases.count }
         relay.phase(.improving)
         let searchRelay = relay
         let searched = try search.improve(searchStart, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
@@ -161,51 +182,50 @@ public struct Planner {
                                               update.phase(.improving)
                                           })
         progress?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
-        var choices = searched.choices
-        var objective = searched.objective
-        var solvedOptimal = searched.provenOptimal
+        var best = WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil)
         let gapLimit = mipGap ?? scenario.solver.mipGap
         // A bound above the plan would be a bug, never a proof: only a bound at or below the plan counts.
         let closeToBound = { (value: Double) in relaxationBound.map { abs(value - $0) <= 0.005 } ?? false }
         let withinGap = { (value: Double) in
             relaxationBound.map { value - $0 >= -0.005 && value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false
         }
-        relay.fallback = objective
-        if searched.provenOptimal || withinGap(objective) || cancellation?.isCancelled == true {
-            progress?("local search reached the bound\(closeToBound(objective) ? "" : " within the gap limit")")
+        let whole = WholeSolve(solver: solver, assembler: assembler, log: solverLog, cancellation: cancellation)
+        let remaining = { max(1, limit - elapsedSeconds(since: started, clock)) }
+        relay.fallback = best.objective
+        if best.isOptimal || closeToBound(best.objective) || cancellation?.isCancelled == true {
+            progress?("local search reached the bound")
         } else if packageModel.isExact {
-            let remaining = max(1, limit - elapsedSeconds(since: started, clock))
-            progress?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(mipGap ?? scenario.solver.mipGap))")
-            let knownValues = packageModel.values(for: choices, pinnedPackages: commitments.pinnedPackages)
-            let startValues = injectStart ? knownValues : nil
-            if let knownValues { relay.offset = objective - model.objectiveValue(knownValues) }
-            relay.phase(.solving)
-            let parameters = SolveParameters(timeLimitSeconds: remaining, relativeGap: mipGap ?? scenario.solver.mipGap,
-                                             start: startValues, log: solverLog, progress: relay.solverCallback, cancellation: cancellation)
-            let result = try solver.solve(model, parameters: parameters)
-            if result.status == .optimal || result.status == .feasible, let values = result.values {
-                let solved = packageModel.choices(from: values)
-                // Keep the solver's plan unless the searched one is strictly better (when it was not injected).
-                let value = assembler.objectiveTerms(solved).total
-                if value <= objective + 1e-6 {
-                    choices = solved
-                    objective = value
-                    solvedOptimal = result.status == .optimal
-                }
+            if withinGap(best.objective) {
+                progress?("local search reached the bound within the gap limit")
+            } else {
+                progress?("solving with \(solver.name) (time limit \(Int(remaining().rounded())) s, gap \(gapLimit))")
+                let values = packageModel.values(for: best.choices, pinnedPackages: commitments.pinnedPackages)
+                best = try whole.solve(model, start: values, inject: injectStart, gap: gapLimit, seconds: remaining(), relay: &relay,
+                                       read: packageModel.choices(from:), improving: best)
+                if let own = best.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
             }
-            if let own = result.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
+        } else if let fixing = prepared.fixing,
+                  let proof = try proofModel(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4) {
+            // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
+            let incumbent = best.objective
+            progress?("proving with \(solver.name): \(proof.model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining().rounded())) s)")
+            best = try whole.solve(proof.model, start: proof.start, inject: true, gap: 0, seconds: remaining(), relay: &relay,
+                                   read: proof.read, improving: best)
+            // Plans outside the proof model cost more than the incumbent.
+            if let own = best.bound { relaxationBound = max(min(own, incumbent), relaxationBound ?? -.infinity) }
         }
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        if !packageModel.isExact, let lp = relaxationBound, !withinGap(objective), cancellation?.isCancelled != true {
-            let search = max(1, limit - elapsedSeconds(since: started, clock))
+        if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true {
+            let search = remaining()
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
-            relay.fallback = objective
+            relay.fallback = best.objective
             relay.phase(.raisingBound)
             if let raised = try solver.solveRelaxation(boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2,
                                                        cancellation: cancellation)?.bound {
                 relaxationBound = max(lp, raised)
             }
         }
+        let (choices, objective, solvedOptimal) = (best.choices, best.objective, best.isOptimal)
         var bound: Double? = relaxationBound
         if let b = bound { bound = min(b, objective) }
         // Proven optimal: an exact model (or the search's all-free sub-model) solved to optimality, or a plan that meets a valid bound.

@@ -3,7 +3,7 @@ import Optimization
 /// What the columns of a model take from each trainer, and the rows that limit it: R5 (one event
 /// per trainer and day, as clique rows), R7 (packages in the horizon, event days per month, after
 /// what confirmed bookings use) and the max-load term. Shared by `PackageModel` and
-/// `RelaxationModel`, so both state the rules in the same words.
+/// `TimeIndexedModel`, so both state the rules in the same words.
 struct TrainerUse {
     private var days: [String: [Int: LinearExpression]] = [:]
     private var packages: [String: LinearExpression] = [:]
@@ -43,7 +43,9 @@ struct TrainerUse {
             }
         }
         guard scenario.weights.maxLoadEur > 0 else { return nil }
-        let load = model.addVariable("L", objective: scenario.weights.maxLoadEur)
+        // No trainer can hold more packages than there are requests and bookings (a finite bound keeps `DualBound` finite).
+        let most = Double(scenario.requests.count + (commitments.pinnedPackages.values.max() ?? 0))
+        let load = model.addVariable("L", upper: most, objective: scenario.weights.maxLoadEur)
         for trainer in scenario.trainers {
             var row = packages[trainer.id] ?? []
             row.add(load, -1)

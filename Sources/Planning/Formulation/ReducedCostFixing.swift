@@ -1,0 +1,159 @@
+import Optimization
+
+/// Reduced-cost fixing: the workshop columns a plan cheaper than a known one can still use.
+///
+/// Every plan maps to a solution of the workshop-only `TimeIndexedModel` that costs no more than
+/// the plan (its w column, or `other[m]` for a pair left out, or u). By `DualBound`, a solution
+/// with column j at 1 costs at least `bound + dⱼ`. So a plan that uses a (request, pair, W) with
+/// `bound + d > incumbent` is dearer than the incumbent, and the exact model over the remaining
+/// columns decides optimality: its optimum is the problem's whenever it is at most the incumbent.
+/// A pair left out by the candidate builder (`other[m]`) must be excluded the same way, or
+/// nothing can be concluded.
+public struct ReducedCostFixing: Sendable {
+    public let relaxation: TimeIndexedModel
+    public let dualBound: DualBound
+    /// Slack for rounding in the bound's arithmetic, in EUR: columns this close are kept.
+    public var margin = 0.01
+
+    public init(relaxation: TimeIndexedModel, dualBound: DualBound) {
+        self.relaxation = relaxation
+        self.dualBound = dualBound
+    }
+
+    /// The (request, pair, W) columns a plan costing at most `incumbent` may use, plus those of
+    /// `plan`; nil when a pair the candidates left out could still be part of such a plan.
+    public func selection(atMost incumbent: Double, keeping plan: [PackageChoice], requests: Int) -> ColumnSelection? {
+        let limit = incumbent + margin
+        let d = dualBound.reducedCosts
+        for column in relaxation.omittedPairColumns.values where dualBound.value + d[column.index] <= limit { return nil }
+        var kept: [[TrainerPair: Set<Day>?]] = Array(repeating: [:], count: requests)
+        for column in relaxation.workshopColumns where dualBound.value + d[column.column.index] <= limit {
+            kept[column.request][column.pair, default: .some([])]!.insert(column.day)
+        }
+        for choice in plan { kept[choice.request][choice.pair, default: .some([])]!.insert(choice.workshop) }
+        return ColumnSelection(kept: kept, isPruned: true)
+    }
+}
+
+/// The second stage of the proof: with the LP prices of the time-indexed model over the first
+/// stage's selection (every event's days), the complete packages (W, P, F) that a plan no
+/// dearer than `incumbent` may use.
+///
+/// For any solution x, `c·x = bound + Σⱼ (dⱼxⱼ − min(dⱼlⱼ, dⱼuⱼ)) + Σᵢ yᵢ(aᵢx − sideᵢ)`, every
+/// term non-negative (`DualBound`). A plan using package k of request m and pair p fixes every
+/// column and every row of its own (m, p): its w, q, f at 0 or 1, the excesses gP and gF at their
+/// exact values, the links and excess rows at known activities. The sum of those terms alone,
+/// `T(k)`, gives `c·x ≥ bound + T(k)`; packages with `bound + T(k) > incumbent` are left out, and
+/// the package model over the rest is exact for every plan no dearer than the incumbent.
+struct PackageFixing {
+    let model: TimeIndexedModel
+    let dualBound: DualBound
+    let limit: Double
+    /// Packages of the incumbent plan, always admitted.
+    let plan: Set<PackageChoice>
+
+    init(model: TimeIndexedModel, dualBound: DualBound, atMost incumbent: Double, margin: Double, keeping plan: [PackageChoice]) {
+        self.model = model
+        self.dualBound = dualBound
+        limit = incumbent + margin
+        self.plan = Set(plan)
+    }
+
+    private var d: [Double] { dualBound.reducedCosts }
+    private func y(_ row: Int?) -> Double { row.map { dualBound.rowPrices[$0] } ?? 0 }
+    /// The term of a binary column at 1 minus its term at 0.
+    private func flip(_ column: VariableRef) -> Double { max(0, d[column.index]) - max(0, -d[column.index]) }
+
+    /// Per (request, pair): the terms of all its own columns at 0, and each meeting day's share
+    /// of the link rows it appears in (Σ |y| over the workshop days whose window holds it).
+    private struct Local {
+        var base = 0.0
+        var prepLinks: [Day: Double] = [:]
+        var followLinks: [Day: Double] = [:]
+    }
+
+    private func local(_ columns: TimeIndexedModel.PairColumns, option: PairOption) -> Local {
+        var local = Local()
+        for v in Array(columns.workshops.values) + Array(columns.preparations.values) + Array(columns.followups.values) {
+            local.base += max(0, -d[v.index])
+        }
+        for g in [columns.prepExcess, columns.followupExcess].compactMap({ $0 }) {
+            local.base -= min(0, d[g.index] * model.model.variables[g.index].upper)
+        }
+        for workshop in option.workshops {
+            let prep = abs(y(columns.prepLinkRows[workshop.day])), follow = abs(y(columns.followLinkRows[workshop.day]))
+            for p in workshop.preparations { local.prepLinks[p, default: 0] += prep }
+            for f in workshop.followups { local.followLinks[f, default: 0] += follow }
+        }
+        return local
+    }
+
+    /// The terms of one event's choice: the meeting column, the links it leaves unmatched, the
+    /// excess column at its value and the excess rows at their activities.
+    private func meetingTerm(meeting: VariableRef, links: Double, ownLink: Int?, excess: VariableRef?, rows: (plus: Int, minus: Int)?,
+                             deviation: Int, eur: Double, least: Double) -> Double {
+        var term = flip(meeting) + links - abs(y(ownLink))
+        if let excess {
+            let value = eur * Double(abs(deviation)) - least
+            term += d[excess.index] * value
+        }
+        if let rows {
+            // Row ± holds g − (±eur·deviation) + least ≥ 0, whose activity is eur·(|dev| ∓ dev).
+            term += y(rows.plus) * eur * Double(abs(deviation) - deviation) + y(rows.minus) * eur * Double(abs(deviation) + deviation)
+        }
+        return term
+    }
+
+    /// The admitted packages of every candidate, by request, pair and workshop day: the cut-down
+    /// candidates and the set of admitted (W, P, F).
+    func admitted(_ candidates: [RequestCandidates]) -> (candidates: [RequestCandidates], packages: Set<PackageChoice>) {
+        var admitted = plan
+        var result = candidates
+        for (m, candidate) in candidates.enumerated() {
+            result[m].options = candidate.options.compactMap { option in
+                guard let columns = model.pairs[m]?[option.pair] else { return nil }
+                let local = local(columns, option: option)
+                let workshops: [WorkshopOption] = option.workshops.compactMap { workshop in
+                    let w = workshop.day
+                    guard let column = columns.workshops[w] else { return nil }
+                    let base = dualBound.value + local.base + flip(column)
+                    let prepTerms: [(Day, Double)] = workshop.preparations.compactMap { p in
+                        guard let q = columns.preparations[p] else { return nil }
+                        return (p, meetingTerm(meeting: q, links: local.prepLinks[p] ?? 0, ownLink: columns.prepLinkRows[w],
+                                               excess: columns.prepExcess, rows: columns.prepExcessRows,
+                                               deviation: p.distance(to: w) - model.prepGap.target, eur: model.prepGap.eur,
+                                               least: columns.leastPrep[w] ?? 0))
+                    }
+                    let followTerms: [(Day, Double)] = workshop.followups.compactMap { f in
+                        guard let v = columns.followups[f] else { return nil }
+                        return (f, meetingTerm(meeting: v, links: local.followLinks[f] ?? 0, ownLink: columns.followLinkRows[w],
+                                               excess: columns.followupExcess, rows: columns.followupExcessRows,
+                                               deviation: w.distance(to: f) - model.followupGap.target, eur: model.followupGap.eur,
+                                               least: columns.leastFollowup[w] ?? 0))
+                    }
+                    var preparations = Set<Day>(), followups = Set<Day>()
+                    for (p, prepTerm) in prepTerms where base + prepTerm <= limit {
+                        for (f, followTerm) in followTerms where base + prepTerm + followTerm <= limit {
+                            admitted.insert(PackageChoice(request: m, pair: option.pair, preparation: p, workshop: w, followup: f))
+                            preparations.insert(p)
+                            followups.insert(f)
+                        }
+                    }
+                    for choice in plan where choice.request == m && choice.pair == option.pair && choice.workshop == w {
+                        preparations.insert(choice.preparation)
+                        followups.insert(choice.followup)
+                    }
+                    guard !preparations.isEmpty else { return nil }
+                    return WorkshopOption(day: w, preparations: workshop.preparations.filter(preparations.contains),
+                                          followups: workshop.followups.filter(followups.contains))
+                }
+                guard !workshops.isEmpty else { return nil }
+                let preparations = Set(workshops.flatMap(\.preparations)), followups = Set(workshops.flatMap(\.followups))
+                return PairOption(pair: option.pair, travelCost: option.travelCost, isPreferred: option.isPreferred, workshops: workshops,
+                                  preparationDays: option.preparationDays.filter(preparations.contains),
+                                  followupDays: option.followupDays.filter(followups.contains))
+            }
+        }
+        return (result, admitted)
+    }
+}

@@ -1,0 +1,43 @@
+import GLPKBackend
+import Planning
+import Testing
+
+/// The proof by reduced-cost fixing (`Planner+Proof`) must claim `optimal` only for the optimum:
+/// a scenario whose package model is forced to be pruned is planned, and its objective compared
+/// with GLPK's proven optimum of the complete package model of the same scenario.
+struct ProofByFixingTests {
+    /// The brute-force scenario with the default gap windows: many meeting days per workshop start.
+    static func scenario() -> Scenario {
+        var s = BruteForceOptimumTests.scenario()
+        s.rules.prepGap = .preparationDefault
+        s.rules.followupGap = GapRule(min: 150, max: 210, target: 182)
+        s.horizon = Day(iso: "2027-01-04")!...Day(iso: "2027-01-15")!
+        return s
+    }
+
+    @Test func aPrunedModelIsProvenOptimalAtTheTrueOptimum() throws {
+        let s = Self.scenario()
+        // The oracle: every column (the model is exact), solved to optimality by GLPK.
+        var complete = FormulationOptions()
+        complete.columnBudget = 10_000_000
+        let exactPlanner = Planner(scenario: s, options: complete)
+        #expect(exactPlanner.buildModel().isExact)
+        let reference = try exactPlanner.plan(using: GLPKSolver(), timeLimitSeconds: 120, mipGap: 0)
+        #expect(reference.solver.status == .optimal)
+
+        // The same scenario with a column budget that forces the best dates only.
+        var pruned = FormulationOptions()
+        pruned.columnBudget = 300
+        pruned.searchesLocally = false
+        let planner = Planner(scenario: s, options: pruned)
+        var messages: [String] = []
+        let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: 60, mipGap: 0, progress: { messages.append($0) })
+        #expect(plan.solver.status == .optimal)
+        let objective = try #require(plan.solver.objective), optimum = try #require(reference.solver.objective)
+        #expect(abs(objective - optimum) < 0.01, "proof path \(objective), complete model \(optimum)")
+        #expect(PlanChecker(scenario: s).check(plan).isEmpty)
+        // Without the local search, the greedy plan is not the optimum: the proof found and proved it.
+        #expect(messages.contains { $0.hasPrefix("proving with glpk") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("greedy start") && !$0.contains("\(cents(optimum))") }, "\(messages)")
+    }
+}
