@@ -14,6 +14,10 @@ import Optimization
 /// - the max-load term as in `PackageModel`.
 public struct AssignmentRelaxation: Sendable {
     public private(set) var model = Model()
+    /// Every pair column: request index, pair, column.
+    public private(set) var pairColumns: [(request: Int, pair: TrainerPair, column: VariableRef)] = []
+    /// Per request, the `other[m]` column standing for the pairs the candidates left out.
+    public private(set) var omittedPairColumns: [Int: VariableRef] = [:]
 
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
                 previous: PreviousPlacements? = nil) {
@@ -41,12 +45,15 @@ public struct AssignmentRelaxation: Sendable {
                 if !least.isFinite { least = 0 }
                 let y = model.addVariable("y[\(request.id),\(option.pair)]", lower: 0, upper: 1, objective: pairCost + least)
                 assign.add(y)
+                pairColumns.append((m, option.pair, y))
                 for trainer in option.pair.ids { packages[trainer, default: []].add(y) }
                 if let p = option.preparationDays.first { first = min(first, p) }
                 if let f = option.followupDays.last { last = max(last, f) }
             }
             if let least = candidate.leastOmittedPairCost {
-                assign.add(model.addVariable("other[\(request.id)]", lower: 0, upper: 1, objective: least))
+                let other = model.addVariable("other[\(request.id)]", lower: 0, upper: 1, objective: least)
+                omittedPairColumns[m] = other
+                assign.add(other)
             }
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
@@ -63,7 +70,9 @@ public struct AssignmentRelaxation: Sendable {
         }
 
         if weights.maxLoadEur > 0 {
-            let load = model.addVariable("L", objective: weights.maxLoadEur)
+            // A finite bound (no trainer holds more packages than requests and bookings) keeps `DualBound` finite.
+            let most = Double(scenario.requests.count + (commitments.pinnedPackages.values.max() ?? 0))
+            let load = model.addVariable("L", upper: most, objective: weights.maxLoadEur)
             for trainer in scenario.trainers {
                 var row = packages[trainer.id] ?? []
                 row.add(load, -1)

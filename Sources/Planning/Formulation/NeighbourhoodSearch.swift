@@ -53,6 +53,8 @@ public struct NeighbourhoodSearch {
 
         var size = min(plannable.count, 10)
         var failures = 0
+        /// Rounds in a row without gain (not reset when neighbourhoods grow).
+        var stale = 0
         let kinds = Neighbourhood.allCases
         // At the bound: done. Within the gap limit: a few more rounds, while they still pay off.
         func closeEnough() -> Bool {
@@ -60,7 +62,7 @@ public struct NeighbourhoodSearch {
             if objective - bound <= 0.005 { return true }
             return objective - bound <= relativeGap * max(abs(objective), 1) && failures >= 2 * kinds.count
         }
-        func stalled() -> Bool { patience.map { failures >= $0 } ?? false }
+        func stalled() -> Bool { patience.map { stale >= $0 } ?? false }
         while ContinuousClock.now < deadline && !closeEnough() && !stalled() && cancellation?.isCancelled != true {
             let kind = kinds[outcome.rounds % kinds.count]
             outcome.rounds += 1
@@ -91,8 +93,10 @@ public struct NeighbourhoodSearch {
             }
             if improved {
                 failures = 0
+                stale = 0
             } else {
                 failures += 1
+                stale += 1
                 // Solved quickly without gain: look wider.
                 if failures >= kinds.count && result.status == .optimal && size < plannable.count {
                     size = min(plannable.count, size + max(2, size / 3))

@@ -97,7 +97,9 @@ public struct Planner {
     /// A first bound from the LPs of the pair-level relaxation and (when it is small enough) the
     /// workshop-only time-indexed one, whose solution also guides the column selection.
     public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws -> Preparation {
-        var bound = try solver.solveRelaxation(assignmentRelaxation().model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)?.bound
+        let assignment = assignmentRelaxation()
+        let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)
+        var bound = pairLevel?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
         var fixing: ReducedCostFixing?
         if workshopCandidates <= options.timeIndexedRelaxationUpTo {
@@ -112,6 +114,8 @@ public struct Planner {
                     bound = max(bound ?? -.infinity, dual.value)
                 }
             }
+        } else if let lp = pairLevel, let duals = lp.rowDuals, let dual = DualBound(model: assignment.model, rowDuals: duals) {
+            fixing = ReducedCostFixing(assignment: assignment, dualBound: dual)
         }
         let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
         return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing)
@@ -171,7 +175,7 @@ public struct Planner {
         var search = NeighbourhoodSearch(planner: searchPlanner)
         search.seed = options.seed
         // With a proof at hand, the search hands over once it stalls.
-        if prepared.fixing != nil && !packageModel.isExact { search.patience = Neighbourhood.allCases.count }
+        if prepared.fixing?.isPairLevel == false && !packageModel.isExact { search.patience = Neighbourhood.allCases.count }
         relay.phase(.improving)
         let searchRelay = relay
         let searched = try search.improve(searchStart, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
@@ -204,15 +208,18 @@ public struct Planner {
                                        read: packageModel.choices(from:), improving: best)
                 if let own = best.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
             }
-        } else if let fixing = prepared.fixing,
-                  let proof = try proofModel(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4) {
-            // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
+        } else if let fixing = prepared.fixing {
             let incumbent = best.objective
-            progress?("proving with \(solver.name): \(proof.model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining().rounded())) s)")
-            best = try whole.solve(proof.model, start: proof.start, inject: true, gap: 0, seconds: remaining(), relay: &relay,
-                                   read: proof.read, improving: best)
-            // Plans outside the proof model cost more than the incumbent.
-            if let own = best.bound { relaxationBound = max(min(own, incumbent), relaxationBound ?? -.infinity) }
+            let proof = try self.proof(fixing, incumbent: incumbent, plan: best.choices, solver: solver, seconds: remaining() / 4)
+            if let bound = proof.bound { relaxationBound = max(bound, relaxationBound ?? -.infinity) }
+            if let model = proof.model, let read = proof.read, !closeToBound(best.objective), cancellation?.isCancelled != true {
+                // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
+                progress?("proving with \(solver.name): \(model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining().rounded())) s)")
+                best = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining(), relay: &relay,
+                                       read: read, improving: best)
+                // Plans outside the proof model cost more than the incumbent.
+                if let own = best.bound { relaxationBound = max(min(own, incumbent), relaxationBound ?? -.infinity) }
+            }
         }
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
         if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true {

@@ -1,36 +1,55 @@
 import Optimization
 
-/// Reduced-cost fixing: the workshop columns a plan cheaper than a known one can still use.
+/// Reduced-cost fixing: the columns a plan cheaper than a known one can still use.
 ///
-/// Every plan maps to a solution of the workshop-only `TimeIndexedModel` that costs no more than
-/// the plan (its w column, or `other[m]` for a pair left out, or u). By `DualBound`, a solution
-/// with column j at 1 costs at least `bound + dⱼ`. So a plan that uses a (request, pair, W) with
-/// `bound + d > incumbent` is dearer than the incumbent, and the exact model over the remaining
-/// columns decides optimality: its optimum is the problem's whenever it is at most the incumbent.
-/// A pair left out by the candidate builder (`other[m]`) must be excluded the same way, or
-/// nothing can be concluded.
+/// Every plan maps to a solution of a relaxation (the pair-level `AssignmentRelaxation`, or the
+/// workshop-only `TimeIndexedModel`) that costs no more than the plan: its pair (and W) column,
+/// or `other[m]` for a pair left out, or u. By `DualBound`, a solution with column j at 1 costs at
+/// least `bound + dⱼ`. So a plan that uses a (request, pair[, W]) with `bound + d > incumbent` is
+/// dearer than the incumbent, and a model over the remaining columns that is exact for them
+/// decides optimality: its optimum is the problem's whenever it is at most the incumbent. A pair
+/// left out by the candidate builder (`other[m]`) must be excluded the same way, or nothing can
+/// be concluded.
 public struct ReducedCostFixing: Sendable {
-    public let relaxation: TimeIndexedModel
+    /// The relaxation's columns that stand for a request's pair on one workshop day, or on any (nil).
+    public let columns: [(request: Int, pair: TrainerPair, day: Day?, column: VariableRef)]
+    /// The `other[m]` columns of pairs the candidates left out.
+    public let omittedPairColumns: [VariableRef]
     public let dualBound: DualBound
     /// Slack for rounding in the bound's arithmetic, in EUR: columns this close are kept.
     public var margin = 0.01
 
+    /// From the time-indexed relaxation: columns per (request, pair, W).
     public init(relaxation: TimeIndexedModel, dualBound: DualBound) {
-        self.relaxation = relaxation
+        columns = relaxation.workshopColumns.map { ($0.request, $0.pair, $0.day, $0.column) }
+        omittedPairColumns = Array(relaxation.omittedPairColumns.values)
         self.dualBound = dualBound
     }
 
-    /// The (request, pair, W) columns a plan costing at most `incumbent` may use, plus those of
-    /// `plan`; nil when a pair the candidates left out could still be part of such a plan.
+    /// From the pair-level relaxation: columns per (request, pair), every workshop day of a pair kept alike.
+    public init(assignment: AssignmentRelaxation, dualBound: DualBound) {
+        columns = assignment.pairColumns.map { ($0.request, $0.pair, nil, $0.column) }
+        omittedPairColumns = Array(assignment.omittedPairColumns.values)
+        self.dualBound = dualBound
+    }
+
+    /// True when the columns are whole pairs (the selection keeps all of a pair's days).
+    public var isPairLevel: Bool { columns.first?.day == nil }
+
+    /// The columns a plan costing at most `incumbent` may use, plus those of `plan`; nil when a
+    /// pair the candidates left out could still be part of such a plan.
     public func selection(atMost incumbent: Double, keeping plan: [PackageChoice], requests: Int) -> ColumnSelection? {
         let limit = incumbent + margin
         let d = dualBound.reducedCosts
-        for column in relaxation.omittedPairColumns.values where dualBound.value + d[column.index] <= limit { return nil }
+        for column in omittedPairColumns where dualBound.value + d[column.index] <= limit { return nil }
         var kept: [[TrainerPair: Set<Day>?]] = Array(repeating: [:], count: requests)
-        for column in relaxation.workshopColumns where dualBound.value + d[column.column.index] <= limit {
-            kept[column.request][column.pair, default: .some([])]!.insert(column.day)
+        func keep(_ m: Int, _ pair: TrainerPair, _ day: Day?) {
+            guard let day else { kept[m].updateValue(nil, forKey: pair); return }
+            if let days = kept[m][pair], days == nil { return }   // already every day
+            kept[m][pair, default: .some([])]!.insert(day)
         }
-        for choice in plan { kept[choice.request][choice.pair, default: .some([])]!.insert(choice.workshop) }
+        for column in columns where dualBound.value + d[column.column.index] <= limit { keep(column.request, column.pair, column.day) }
+        for choice in plan { keep(choice.request, choice.pair, isPairLevel ? nil : choice.workshop) }
         return ColumnSelection(kept: kept, isPruned: true)
     }
 }

@@ -1,9 +1,9 @@
 import Optimization
 
-/// The time-indexed model: one column per request, pair and day of each event, linked per pair.
-/// It keeps every candidate date, so its LP value bounds every plan (the reported gap stays
-/// honest when `PackageModel` carries only the best few meeting days per workshop start), and in
-/// its `exact` form it is a complete model of the plan, small enough to solve whole for a quarter.
+/// The time-indexed relaxation: one column per request, pair and day of each event, linked per
+/// pair. It keeps every candidate date, so its LP value bounds every plan (the reported gap stays
+/// honest when `PackageModel` carries only the best few meeting days per workshop start), and its
+/// prices drive the proof by reduced-cost fixing (`ReducedCostFixing`, `PackageFixing`).
 ///
 /// Columns per request m and allowed pair p: `w[m,p,W]`, `q[m,p,P]`, `f[m,p,F]`, `u[m]`, and the
 /// gap-penalty excesses `gP[m,p]`, `gF[m,p]`. `w` carries the pair's travel, the preferred bonus
@@ -17,17 +17,15 @@ import Optimization
 /// A re-plan's `move_eur` falls on the event's own column (the workshop's on w, a meeting's on
 /// q or f; re-staffing on every w of another pair), which is exact.
 ///
-/// Pairs the candidate builder left out enter the relaxations as one column `other[m]` at their
-/// least cost that occupies no trainer: weaker, still a relaxation. The exact form has none: it
-/// is exact over its candidates (and `ReducedCostFixing` says when those are all that matter).
+/// Pairs the candidate builder left out enter as one column `other[m]` at their least cost that
+/// occupies no trainer: weaker, still a relaxation.
 public struct TimeIndexedModel: Sendable {
     public enum Form: Sendable {
         /// Workshop columns only, each with its least meeting penalties: a weaker, much faster relaxation.
         case workshops
-        /// Every event's columns, meeting columns continuous: the tighter relaxation.
+        /// Every event's columns, meeting columns continuous: the tighter relaxation (with binary
+        /// meeting columns it would be exact; `PackageFixing` uses its prices instead).
         case meetings
-        /// Every column binary: a model of the whole problem whose optimum is the plan's.
-        case exact
     }
 
     public private(set) var model = Model()
@@ -36,7 +34,7 @@ public struct TimeIndexedModel: Sendable {
     /// Per request, the `other[m]` column standing for the pairs the candidates left out.
     public private(set) var omittedPairColumns: [Int: VariableRef] = [:]
 
-    /// The columns of one request and pair, to read a plan from a solution and to write a start.
+    /// The columns and own rows of one request and pair, for `PackageFixing`.
     struct PairColumns: Sendable {
         var workshops: [Day: VariableRef] = [:]
         var preparations: [Day: VariableRef] = [:]
@@ -53,8 +51,6 @@ public struct TimeIndexedModel: Sendable {
         var followupExcessRows: (plus: Int, minus: Int)?
     }
     private(set) var pairs: [Int: [TrainerPair: PairColumns]] = [:]
-    private var unscheduled: [Int: VariableRef] = [:]
-    private var maxLoad: VariableRef?
     let prepGap: (target: Int, eur: Double)
     let followupGap: (target: Int, eur: Double)
     private let prepRule: GapRule
@@ -78,7 +74,6 @@ public struct TimeIndexedModel: Sendable {
             let before = previous?.byRequest[m]
             let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
             let u = model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur + dropped)
-            unscheduled[m] = u
             var assign = LinearExpression([.init(u, 1)])
             for full in candidate.options {
                 guard let option = selection.map({ full.keeping($0, request: m) }) ?? full else { continue }
@@ -88,8 +83,7 @@ public struct TimeIndexedModel: Sendable {
                 var columns = PairColumns()
                 func meetingColumn(_ kind: String, _ day: Day, movedFrom previousDay: Day?) -> VariableRef {
                     let moved = samePair && previousDay != day ? weights.moveEur : 0
-                    return form == .exact ? model.addBinary("\(kind)[\(tag),\(day.iso)]", objective: moved)
-                        : model.addVariable("\(kind)[\(tag),\(day.iso)]", lower: 0, upper: 1, objective: moved)
+                    return model.addVariable("\(kind)[\(tag),\(day.iso)]", lower: 0, upper: 1, objective: moved)
                 }
                 if meetings {
                     for p in option.preparationDays { columns.preparations[p] = meetingColumn("q", p, movedFrom: before?.preparation) }
@@ -138,7 +132,7 @@ public struct TimeIndexedModel: Sendable {
                 pairs[m, default: [:]][option.pair] = columns
             }
             // Pairs the candidates left out: served at their least cost, using no trainer's time.
-            if let least = candidate.leastOmittedPairCost, form != .exact {
+            if let least = candidate.leastOmittedPairCost {
                 let other = model.addVariable("other[\(request.id)]", lower: 0, upper: 1, objective: least)
                 omittedPairColumns[m] = other
                 assign.add(other)
@@ -146,7 +140,7 @@ public struct TimeIndexedModel: Sendable {
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
 
-        maxLoad = use.addRows(to: &model, scenario: scenario, commitments: commitments)
+        _ = use.addRows(to: &model, scenario: scenario, commitments: commitments)
     }
 
     /// The rows that tie one pair's meeting columns to its workshop columns: the counts (R1) and
@@ -202,48 +196,5 @@ extension PairOption {
         let preparations = Set(workshops.flatMap(\.preparations)), followups = Set(workshops.flatMap(\.followups))
         return PairOption(pair: pair, travelCost: travelCost, isPreferred: isPreferred, workshops: workshops,
                           preparationDays: preparationDays.filter(preparations.contains), followupDays: followupDays.filter(followups.contains))
-    }
-}
-
-extension TimeIndexedModel {
-    /// The packages a solution of the exact form stands for (columns at 1, read with a tolerance).
-    public func choices(from x: [Double]) -> [PackageChoice] {
-        var choices: [PackageChoice] = []
-        for m in pairs.keys.sorted() {
-            for (pair, columns) in pairs[m]!.sorted(by: { $0.key < $1.key }) {
-                guard let w = columns.workshops.first(where: { x[$0.value.index] > 0.5 })?.key,
-                      let p = columns.preparations.first(where: { x[$0.value.index] > 0.5 })?.key,
-                      let f = columns.followups.first(where: { x[$0.value.index] > 0.5 })?.key else { continue }
-                choices.append(PackageChoice(request: m, pair: pair, preparation: p, workshop: w, followup: f))
-            }
-        }
-        return choices
-    }
-
-    /// Column values for `choices` in the exact form, or nil when a choice has no columns here.
-    public func values(for choices: [PackageChoice], pinnedPackages: [String: Int]) -> [Double]? {
-        var x = [Double](repeating: 0, count: model.variables.count)
-        var served = Set<Int>()
-        var load = pinnedPackages
-        for choice in choices {
-            guard let columns = pairs[choice.request]?[choice.pair], let w = columns.workshops[choice.workshop],
-                  let p = columns.preparations[choice.preparation], let f = columns.followups[choice.followup] else { return nil }
-            x[w.index] = 1
-            x[p.index] = 1
-            x[f.index] = 1
-            if let g = columns.prepExcess {
-                x[g.index] = prepGap.eur * Double(abs(choice.preparation.distance(to: choice.workshop) - prepGap.target))
-                    - columns.leastPrep[choice.workshop]!
-            }
-            if let g = columns.followupExcess {
-                x[g.index] = followupGap.eur * Double(abs(choice.workshop.distance(to: choice.followup) - followupGap.target))
-                    - columns.leastFollowup[choice.workshop]!
-            }
-            served.insert(choice.request)
-            for t in choice.pair.ids { load[t, default: 0] += 1 }
-        }
-        for (m, u) in unscheduled where !served.contains(m) { x[u.index] = 1 }
-        if let maxLoad { x[maxLoad.index] = Double(load.values.max() ?? 0) }
-        return x
     }
 }
