@@ -21,8 +21,8 @@ public struct NeighbourhoodSearch {
     /// Time limit of one sub-model.
     public var subproblemSeconds = 4.0
     public var seed: UInt64 = 0x5EED
-    /// Stop after this many rounds in a row without gain, whatever the gap (nil: only within the
-    /// gap limit): for when a proof can take over from the search.
+    /// Within the gap limit, stop after this many rounds in a row without gain (nil: after twice
+    /// as many failures as there are kinds of neighbourhood): for when a proof can take over.
     public var patience: Int?
 
     public init(planner: Planner) { self.planner = planner }
@@ -60,10 +60,10 @@ public struct NeighbourhoodSearch {
         func closeEnough() -> Bool {
             guard let bound, objective - bound >= -0.005 else { return false }
             if objective - bound <= 0.005 { return true }
-            return objective - bound <= relativeGap * max(abs(objective), 1) && failures >= 2 * kinds.count
+            guard objective - bound <= relativeGap * max(abs(objective), 1) else { return false }
+            return failures >= 2 * kinds.count || patience.map { stale >= $0 } ?? false
         }
-        func stalled() -> Bool { patience.map { stale >= $0 } ?? false }
-        while ContinuousClock.now < deadline && !closeEnough() && !stalled() && cancellation?.isCancelled != true {
+        while ContinuousClock.now < deadline && !closeEnough() && cancellation?.isCancelled != true {
             let kind = kinds[outcome.rounds % kinds.count]
             outcome.rounds += 1
             let free = kind.requests(size: size, plan: current, plannable: plannable, planner: planner, random: &random)

@@ -48,8 +48,7 @@ extension Planner {
         let relaxation = buildTimeIndexed(.meetings, selection: selection)
         if let dual = try prices(relaxation.model) {
             let fixed = PackageFixing(model: relaxation, dualBound: dual, atMost: incumbent, margin: fixing.margin, keeping: plan)
-            var (cut, packages) = fixed.admitted(candidates)
-            if packages.count <= options.proofPackagesUpTo {
+            if var (cut, packages) = fixed.admitted(candidates, most: options.proofPackagesUpTo) {
                 var model = PackageModel(scenario: scenario, candidates: cut, commitments: commitments, previous: previous,
                                          admits: packages.contains)
                 let kept = Set(plan)

@@ -172,20 +172,27 @@ public struct Planner {
             let widened = searchPlanner.greedy()
             if assembler.objectiveTerms(widened).total < startObjective { searchStart = widened }
         }
-        var search = NeighbourhoodSearch(planner: searchPlanner)
-        search.seed = options.seed
-        // With a proof at hand, the search hands over once it stalls.
-        if prepared.fixing?.isPairLevel == false && !packageModel.isExact { search.patience = Neighbourhood.allCases.count }
+        // With a proof at hand, the search hands over once it stalls within the gap limit; when
+        // the proof cannot be built yet, the search goes on (other neighbourhoods) and it is tried again.
+        let handsOver = prepared.fixing?.isPairLevel == false && !packageModel.isExact
+        let searchDeadline = clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000)))
         relay.phase(.improving)
         let searchRelay = relay
-        let searched = try search.improve(searchStart, using: solver, until: clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000))),
-                                          bound: relaxationBound, relativeGap: mipGap ?? scenario.solver.mipGap, cancellation: cancellation,
-                                          log: solverLog, progress: progress, onImprovement: { value in
-                                              var update = searchRelay
-                                              update.fallback = value
-                                              update.phase(.improving)
-                                          })
-        progress?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
+        func localSearch(from plan: [PackageChoice], patience: Int?, seed: UInt64) throws -> NeighbourhoodSearch.Outcome {
+            var search = NeighbourhoodSearch(planner: searchPlanner)
+            search.seed = seed
+            search.patience = patience
+            let searched = try search.improve(plan, using: solver, until: searchDeadline, bound: relaxationBound,
+                                              relativeGap: mipGap ?? scenario.solver.mipGap, cancellation: cancellation,
+                                              log: solverLog, progress: progress, onImprovement: { value in
+                                                  var update = searchRelay
+                                                  update.fallback = value
+                                                  update.phase(.improving)
+                                              })
+            progress?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
+            return searched
+        }
+        let searched = try localSearch(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed)
         var best = WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil)
         let gapLimit = mipGap ?? scenario.solver.mipGap
         // A bound above the plan would be a bug, never a proof: only a bound at or below the plan counts.
@@ -209,8 +216,18 @@ public struct Planner {
                 if let own = best.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
             }
         } else if let fixing = prepared.fixing {
+            var proof = try self.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4)
+            if proof.model == nil && handsOver && clock.now < searchDeadline && cancellation?.isCancelled != true {
+                let more = try localSearch(from: best.choices, patience: nil, seed: options.seed &+ 1)
+                if more.objective < best.objective - 0.005 {
+                    best = WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil)
+                    relay.fallback = best.objective
+                }
+                if !best.isOptimal && !closeToBound(best.objective) {
+                    proof = try self.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4)
+                }
+            }
             let incumbent = best.objective
-            let proof = try self.proof(fixing, incumbent: incumbent, plan: best.choices, solver: solver, seconds: remaining() / 4)
             if let bound = proof.bound { relaxationBound = max(bound, relaxationBound ?? -.infinity) }
             if let model = proof.model, let read = proof.read, !closeToBound(best.objective), cancellation?.isCancelled != true {
                 // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.

@@ -124,17 +124,18 @@ struct PackageFixing {
     }
 
     /// The admitted packages of every candidate, by request, pair and workshop day: the cut-down
-    /// candidates and the set of admitted (W, P, F).
-    func admitted(_ candidates: [RequestCandidates]) -> (candidates: [RequestCandidates], packages: Set<PackageChoice>) {
+    /// candidates and the set of admitted (W, P, F); nil as soon as more than `most` pass.
+    func admitted(_ candidates: [RequestCandidates], most: Int) -> (candidates: [RequestCandidates], packages: Set<PackageChoice>)? {
         var admitted = plan
         var result = candidates
-        for (m, candidate) in candidates.enumerated() {
+        var tooMany = false
+        for (m, candidate) in candidates.enumerated() where !tooMany {
             result[m].options = candidate.options.compactMap { option in
-                guard let columns = model.pairs[m]?[option.pair] else { return nil }
+                guard !tooMany, let columns = model.pairs[m]?[option.pair] else { return nil }
                 let local = local(columns, option: option)
                 let workshops: [WorkshopOption] = option.workshops.compactMap { workshop in
                     let w = workshop.day
-                    guard let column = columns.workshops[w] else { return nil }
+                    guard !tooMany, let column = columns.workshops[w] else { return nil }
                     let base = dualBound.value + local.base + flip(column)
                     let prepTerms: [(Day, Double)] = workshop.preparations.compactMap { p in
                         guard let q = columns.preparations[p] else { return nil }
@@ -154,6 +155,7 @@ struct PackageFixing {
                     for (p, prepTerm) in prepTerms where base + prepTerm <= limit {
                         for (f, followTerm) in followTerms where base + prepTerm + followTerm <= limit {
                             admitted.insert(PackageChoice(request: m, pair: option.pair, preparation: p, workshop: w, followup: f))
+                            if admitted.count > most { tooMany = true; return nil }
                             preparations.insert(p)
                             followups.insert(f)
                         }
@@ -173,6 +175,6 @@ struct PackageFixing {
                                   followupDays: option.followupDays.filter(followups.contains))
             }
         }
-        return (result, admitted)
+        return tooMany ? nil : (result, admitted)
     }
 }
