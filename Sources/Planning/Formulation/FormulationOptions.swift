@@ -20,10 +20,9 @@ public struct FormulationOptions: Sendable, Equatable {
     /// The time-indexed relaxation is solved when its workshop columns are at most this many;
     /// above, only the pair-level `AssignmentRelaxation` bounds the plan.
     public var timeIndexedRelaxationUpTo = 400_000
-    /// After the local search, a plan is proven by reduced-cost fixing (`ReducedCostFixing`)
-    /// when the time-indexed model over the columns it leaves has at most `proofColumnsUpTo`
-    /// columns; the proof solves the package model over the packages left when they are at most
-    /// `proofPackagesUpTo`, else that time-indexed model.
+    /// After the local search, a plan is proven by reduced-cost fixing (`Planner.proof`) when the
+    /// time-indexed model over the columns the first stage leaves has at most `proofColumnsUpTo`
+    /// columns and at most `proofPackagesUpTo` complete packages are left after the second.
     public var proofColumnsUpTo = 60_000
     public var proofPackagesUpTo = 60_000
     /// False skips the local search (tests use it to reach the proof from the greedy plan).

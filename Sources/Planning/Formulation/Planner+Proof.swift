@@ -36,14 +36,14 @@ extension Planner {
         note(fixing.dualBound.value)
         guard var selection = fixing.selection(atMost: incumbent, keeping: plan, requests: candidates.count) else { return proof }
         if fixing.isPairLevel {
-            guard columns(of: selection, meetings: false) <= options.timeIndexedRelaxationUpTo else { return proof }
+            guard timeIndexedColumns(of: selection, meetings: false) <= options.timeIndexedRelaxationUpTo else { return proof }
             let relaxation = buildTimeIndexed(.workshops, selection: selection)
             guard let dual = try prices(relaxation.model),
                   let refined = ReducedCostFixing(relaxation: relaxation, dualBound: dual)
                     .selection(atMost: incumbent, keeping: plan, requests: candidates.count) else { return proof }
             selection = refined
         }
-        guard columns(of: selection, meetings: true) <= options.proofColumnsUpTo else { return proof }
+        guard timeIndexedColumns(of: selection, meetings: true) <= options.proofColumnsUpTo else { return proof }
         let pinned = commitments.pinnedPackages
         let relaxation = buildTimeIndexed(.meetings, selection: selection)
         if let dual = try prices(relaxation.model) {
@@ -69,17 +69,5 @@ extension Planner {
             }
         }
         return proof
-    }
-
-    /// Columns of the time-indexed model over `selection`: workshop days, and meeting days when asked.
-    private func columns(of selection: ColumnSelection, meetings: Bool) -> Int {
-        var count = 0
-        for (m, candidate) in candidates.enumerated() {
-            for option in candidate.options {
-                guard let kept = option.keeping(selection, request: m) else { continue }
-                count += kept.workshops.count + (meetings ? kept.preparationDays.count + kept.followupDays.count : 0)
-            }
-        }
-        return count
     }
 }

@@ -68,12 +68,23 @@ public struct Planner {
     }
 
     /// Columns of the time-indexed model with every event's days.
-    public var timeIndexedColumns: Int {
-        candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count + $1.preparationDays.count + $1.followupDays.count } }
-    }
+    public var timeIndexedColumns: Int { timeIndexedColumns(meetings: true) }
 
     /// Workshop columns of the time-indexed relaxation (one per request, pair and workshop day).
-    public var workshopCandidates: Int { candidates.reduce(0) { $0 + $1.options.reduce(0) { $0 + $1.workshops.count } } }
+    public var workshopCandidates: Int { timeIndexedColumns(meetings: false) }
+
+    /// Columns of the time-indexed model over `selection` (all candidates when nil): workshop
+    /// days, and meeting days when asked.
+    func timeIndexedColumns(of selection: ColumnSelection? = nil, meetings: Bool) -> Int {
+        var count = 0
+        for (m, candidate) in candidates.enumerated() {
+            for full in candidate.options {
+                guard let option = selection.map({ full.keeping($0, request: m) }) ?? full else { continue }
+                count += option.workshops.count + (meetings ? option.preparationDays.count + option.followupDays.count : 0)
+            }
+        }
+        return count
+    }
 
     /// The relaxation that bounds every plan: the time-indexed one, with meeting days when it is
     /// small enough; the pair-level one when even the workshop columns would be too many.

@@ -83,44 +83,45 @@ struct PackageFixing {
     /// The term of a binary column at 1 minus its term at 0.
     private func flip(_ column: VariableRef) -> Double { max(0, d[column.index]) - max(0, -d[column.index]) }
 
-    /// Per (request, pair): the terms of all its own columns at 0, and each meeting day's share
-    /// of the link rows it appears in (Σ |y| over the workshop days whose window holds it).
+    /// Per (request, pair): the terms of all its own columns at 0, and per meeting each day's
+    /// share of the link rows it appears in (Σ |y| over the workshop days whose window holds it).
     private struct Local {
         var base = 0.0
-        var prepLinks: [Day: Double] = [:]
-        var followLinks: [Day: Double] = [:]
+        var links: [Meeting: [Day: Double]] = [:]
     }
 
     private func local(_ columns: TimeIndexedModel.PairColumns, option: PairOption) -> Local {
         var local = Local()
-        for v in Array(columns.workshops.values) + Array(columns.preparations.values) + Array(columns.followups.values) {
-            local.base += max(0, -d[v.index])
-        }
-        for g in [columns.prepExcess, columns.followupExcess].compactMap({ $0 }) {
-            local.base -= min(0, d[g.index] * model.model.variables[g.index].upper)
-        }
-        for workshop in option.workshops {
-            let prep = abs(y(columns.prepLinkRows[workshop.day])), follow = abs(y(columns.followLinkRows[workshop.day]))
-            for p in workshop.preparations { local.prepLinks[p, default: 0] += prep }
-            for f in workshop.followups { local.followLinks[f, default: 0] += follow }
+        for v in columns.workshops.values { local.base += max(0, -d[v.index]) }
+        for meeting in Meeting.allCases {
+            let own = columns[meeting]
+            for v in own.days.values { local.base += max(0, -d[v.index]) }
+            if let g = own.excess { local.base -= min(0, d[g.index] * model.model.variables[g.index].upper) }
+            for workshop in option.workshops {
+                let price = abs(y(own.linkRows[workshop.day]))
+                for day in meeting.days(of: workshop) { local.links[meeting, default: [:]][day, default: 0] += price }
+            }
         }
         return local
     }
 
-    /// The terms of one event's choice: the meeting column, the links it leaves unmatched, the
-    /// excess column at its value and the excess rows at their activities.
-    private func meetingTerm(meeting: VariableRef, links: Double, ownLink: Int?, excess: VariableRef?, rows: (plus: Int, minus: Int)?,
-                             deviation: Int, eur: Double, least: Double) -> Double {
-        var term = flip(meeting) + links - abs(y(ownLink))
-        if let excess {
-            let value = eur * Double(abs(deviation)) - least
-            term += d[excess.index] * value
+    /// The terms of `meeting` on each of its days for workshop `w`: the meeting column, the links
+    /// it leaves unmatched, the excess column at its value and the excess rows at their activities.
+    private func meetingTerms(_ meeting: Meeting, _ columns: TimeIndexedModel.PairColumns, local: Local,
+                              workshop: WorkshopOption) -> [(Day, Double)] {
+        let own = columns[meeting], w = workshop.day
+        let (rule, eur) = model.gaps[meeting]!
+        return meeting.days(of: workshop).compactMap { day in
+            guard let column = own.days[day] else { return nil }
+            let deviation = meeting.deviation(day, workshop: w, target: rule.target)
+            var term = flip(column) + (local.links[meeting]?[day] ?? 0) - abs(y(own.linkRows[w]))
+            if let excess = own.excess { term += d[excess.index] * (eur * Double(abs(deviation)) - (own.least[w] ?? 0)) }
+            if let rows = own.excessRows {
+                // Row ± holds g − (±eur·deviation) + least ≥ 0, whose activity is eur·(|dev| ∓ dev).
+                term += y(rows.plus) * eur * Double(abs(deviation) - deviation) + y(rows.minus) * eur * Double(abs(deviation) + deviation)
+            }
+            return (day, term)
         }
-        if let rows {
-            // Row ± holds g − (±eur·deviation) + least ≥ 0, whose activity is eur·(|dev| ∓ dev).
-            term += y(rows.plus) * eur * Double(abs(deviation) - deviation) + y(rows.minus) * eur * Double(abs(deviation) + deviation)
-        }
-        return term
     }
 
     /// The admitted packages of every candidate, by request, pair and workshop day: the cut-down
@@ -137,20 +138,8 @@ struct PackageFixing {
                     let w = workshop.day
                     guard !tooMany, let column = columns.workshops[w] else { return nil }
                     let base = dualBound.value + local.base + flip(column)
-                    let prepTerms: [(Day, Double)] = workshop.preparations.compactMap { p in
-                        guard let q = columns.preparations[p] else { return nil }
-                        return (p, meetingTerm(meeting: q, links: local.prepLinks[p] ?? 0, ownLink: columns.prepLinkRows[w],
-                                               excess: columns.prepExcess, rows: columns.prepExcessRows,
-                                               deviation: p.distance(to: w) - model.prepGap.target, eur: model.prepGap.eur,
-                                               least: columns.leastPrep[w] ?? 0))
-                    }
-                    let followTerms: [(Day, Double)] = workshop.followups.compactMap { f in
-                        guard let v = columns.followups[f] else { return nil }
-                        return (f, meetingTerm(meeting: v, links: local.followLinks[f] ?? 0, ownLink: columns.followLinkRows[w],
-                                               excess: columns.followupExcess, rows: columns.followupExcessRows,
-                                               deviation: w.distance(to: f) - model.followupGap.target, eur: model.followupGap.eur,
-                                               least: columns.leastFollowup[w] ?? 0))
-                    }
+                    let prepTerms = meetingTerms(.preparation, columns, local: local, workshop: workshop)
+                    let followTerms = meetingTerms(.followup, columns, local: local, workshop: workshop)
                     var preparations = Set<Day>(), followups = Set<Day>()
                     for (p, prepTerm) in prepTerms where base + prepTerm <= limit {
                         for (f, followTerm) in followTerms where base + prepTerm + followTerm <= limit {

@@ -34,36 +34,37 @@ public struct TimeIndexedModel: Sendable {
     /// Per request, the `other[m]` column standing for the pairs the candidates left out.
     public private(set) var omittedPairColumns: [Int: VariableRef] = [:]
 
-    /// The columns and own rows of one request and pair, for `PackageFixing`.
+    /// One meeting's day columns and own rows for one request and pair, for `PackageFixing`.
+    struct MeetingColumns: Sendable {
+        var days: [Day: VariableRef] = [:]
+        /// Least penalty per workshop day, as charged on w.
+        var least: [Day: Double] = [:]
+        /// Row index of the link per workshop day.
+        var linkRows: [Day: Int] = [:]
+        /// The penalty's excess column and its rows (+, −), when the penalty has a weight.
+        var excess: VariableRef?
+        var excessRows: (plus: Int, minus: Int)?
+    }
+
+    /// The columns and own rows of one request and pair.
     struct PairColumns: Sendable {
         var workshops: [Day: VariableRef] = [:]
-        var preparations: [Day: VariableRef] = [:]
-        var followups: [Day: VariableRef] = [:]
-        var prepExcess: VariableRef?
-        var followupExcess: VariableRef?
-        /// Least penalty per workshop day, as charged on w.
-        var leastPrep: [Day: Double] = [:]
-        var leastFollowup: [Day: Double] = [:]
-        /// Row indices of the links per workshop day and of the excess rows (+, −), for `PackageFixing`.
-        var prepLinkRows: [Day: Int] = [:]
-        var followLinkRows: [Day: Int] = [:]
-        var prepExcessRows: (plus: Int, minus: Int)?
-        var followupExcessRows: (plus: Int, minus: Int)?
+        var preparation = MeetingColumns()
+        var followup = MeetingColumns()
+        subscript(meeting: Meeting) -> MeetingColumns {
+            get { meeting == .preparation ? preparation : followup }
+            set { if meeting == .preparation { preparation = newValue } else { followup = newValue } }
+        }
     }
     private(set) var pairs: [Int: [TrainerPair: PairColumns]] = [:]
-    let prepGap: (target: Int, eur: Double)
-    let followupGap: (target: Int, eur: Double)
-    private let prepRule: GapRule
-    private let followupRule: GapRule
+    /// Gap rule and weight per meeting.
+    let gaps: [Meeting: (rule: GapRule, eur: Double)]
 
     /// With a `selection`, only its (request, pair, W) columns and their meeting days are built.
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, form: Form = .meetings,
                 selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil) {
-        let rules = scenario.rules, weights = scenario.weights
-        prepGap = (rules.prepGap.target, weights.prepGapEur)
-        followupGap = (rules.followupGap.target, weights.followupGapEur)
-        prepRule = rules.prepGap
-        followupRule = rules.followupGap
+        let weights = scenario.weights
+        gaps = Dictionary(uniqueKeysWithValues: Meeting.allCases.map { ($0, $0.gap(scenario)) })
         let meetings = form != .workshops
         var use = TrainerUse()
 
@@ -81,38 +82,32 @@ public struct TimeIndexedModel: Sendable {
                 let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
                 let samePair = before?.pair == option.pair
                 var columns = PairColumns()
-                func meetingColumn(_ kind: String, _ day: Day, movedFrom previousDay: Day?) -> VariableRef {
-                    let moved = samePair && previousDay != day ? weights.moveEur : 0
-                    return model.addVariable("\(kind)[\(tag),\(day.iso)]", lower: 0, upper: 1, objective: moved)
-                }
-                if meetings {
-                    for p in option.preparationDays { columns.preparations[p] = meetingColumn("q", p, movedFrom: before?.preparation) }
-                    for d in option.followupDays { columns.followups[d] = meetingColumn("f", d, movedFrom: before?.followup) }
+                for meeting in Meeting.allCases where meetings {
+                    for day in meeting.days(of: option) {
+                        let moved = samePair && before.map(meeting.day(of:)) != day ? weights.moveEur : 0
+                        columns[meeting].days[day] = model.addVariable("\(meeting.names.column)[\(tag),\(day.iso)]", lower: 0, upper: 1,
+                                                                        objective: moved)
+                    }
                 }
                 var served = LinearExpression()
                 for workshop in option.workshops {
                     let w = workshop.day
-                    let leastPrep = prepGap.eur * Double(abs(workshop.preparations[0].distance(to: w) - prepGap.target))
-                    let leastFollowup = followupGap.eur * Double(abs(w.distance(to: workshop.followups[0]) - followupGap.target))
+                    for meeting in Meeting.allCases { columns[meeting].least[w] = penalty(meeting, meeting.days(of: workshop)[0], workshop: w) }
                     // Moves: with meeting columns each event pays its own; without, the fewest this W allows.
                     let moved = meetings
                         ? Double(before.map { samePair ? ($0.workshop == w ? 0 : 1) : 3 } ?? 0)
                         : Double(previous?.leastMovedEvents(m, pair: option.pair, workshop: workshop) ?? 0)
-                    let x = model.addBinary("w[\(tag),\(w.iso)]", objective: pairCost + leastPrep + leastFollowup + weights.moveEur * moved)
+                    let cost = pairCost + columns.preparation.least[w]! + columns.followup.least[w]! + weights.moveEur * moved
+                    let x = model.addBinary("w[\(tag),\(w.iso)]", objective: cost)
                     served.add(x)
                     columns.workshops[w] = x
-                    columns.leastPrep[w] = leastPrep
-                    columns.leastFollowup[w] = leastFollowup
                     workshopColumns.append((m, option.pair, w, x))
-                    if meetings {
-                        var prepLink = LinearExpression([.init(x, 1)])
-                        for p in workshop.preparations { prepLink.add(columns.preparations[p]!, -1) }
-                        columns.prepLinkRows[w] = model.constraints.count
-                        model.addConstraint("R2.prepLink[\(tag),\(w.iso)]", prepLink, upper: 0)
-                        var followLink = LinearExpression([.init(x, 1)])
-                        for d in workshop.followups { followLink.add(columns.followups[d]!, -1) }
-                        columns.followLinkRows[w] = model.constraints.count
-                        model.addConstraint("R3.followLink[\(tag),\(w.iso)]", followLink, upper: 0)
+                    for meeting in Meeting.allCases where meetings {
+                        // R2 / R3: w[W] ≤ Σ of the meeting's columns on the days W allows.
+                        var link = LinearExpression([.init(x, 1)])
+                        for day in meeting.days(of: workshop) { link.add(columns[meeting].days[day]!, -1) }
+                        columns[meeting].linkRows[w] = model.constraints.count
+                        model.addConstraint("\(meeting.names.link)[\(tag),\(w.iso)]", link, upper: 0)
                     }
                     for trainer in option.pair.ids {
                         use.occupy(trainer, w, x)
@@ -122,9 +117,10 @@ public struct TimeIndexedModel: Sendable {
                 }
                 assign.add(served)
                 if meetings {
-                    addLinks(&columns, tag: tag, served: served, origin: option.workshops[0].day)
+                    for meeting in Meeting.allCases { addCount(meeting, columns, tag: tag, served: served) }
+                    for meeting in Meeting.allCases { addExcess(meeting, &columns, tag: tag, origin: option.workshops[0].day) }
                     for trainer in option.pair.ids {
-                        for (day, v) in columns.preparations.sorted(by: { $0.key < $1.key }) + columns.followups.sorted(by: { $0.key < $1.key }) {
+                        for (day, v) in columns.preparation.days.sorted(by: { $0.key < $1.key }) + columns.followup.days.sorted(by: { $0.key < $1.key }) {
                             use.occupy(trainer, day, v)
                         }
                     }
@@ -143,47 +139,70 @@ public struct TimeIndexedModel: Sendable {
         _ = use.addRows(to: &model, scenario: scenario, commitments: commitments)
     }
 
-    /// The rows that tie one pair's meeting columns to its workshop columns: the counts (R1) and
-    /// the gap-penalty excesses. Day offsets are taken from `origin` to keep coefficients small.
-    private mutating func addLinks(_ columns: inout PairColumns, tag: String, served: LinearExpression, origin: Day) {
-        var prepCount = LinearExpression(sum: columns.preparations.sorted(by: { $0.key < $1.key }).map(\.value))
-        prepCount.add(served, times: -1)
-        model.addConstraint("R1.prepCount[\(tag)]", prepCount, equals: 0)
-        var followCount = LinearExpression(sum: columns.followups.sorted(by: { $0.key < $1.key }).map(\.value))
-        followCount.add(served, times: -1)
-        model.addConstraint("R1.followCount[\(tag)]", followCount, equals: 0)
+    /// The penalty of `meeting` on `day` for workshop `w`.
+    func penalty(_ meeting: Meeting, _ day: Day, workshop w: Day) -> Double {
+        let gap = gaps[meeting]!
+        return gap.eur * Double(abs(meeting.deviation(day, workshop: w, target: gap.rule.target)))
+    }
 
-        let workshops = columns.workshops.sorted(by: { $0.key < $1.key })
-        // deviation = W − P − target (preparation) and F − W − target (follow-up), on the columns at 1.
-        func excess(_ name: String, eur: Double, gap: GapRule, meetings: [Day: VariableRef], meetingSign: Double,
-                    least: [Day: Double]) -> (column: VariableRef, rows: (plus: Int, minus: Int))? {
-            guard eur > 0 else { return nil }
-            let target = gap.target
-            // No plan deviates further than the rule allows (a finite bound keeps `DualBound` finite).
-            let most = eur * Double(max(gap.max - target, target - gap.min, 0))
-            let g = model.addVariable("\(name)[\(tag)]", lower: 0, upper: most, objective: 1)
-            let first = model.constraints.count
-            for sign in [1.0, -1.0] {
-                // g ≥ sign × eur × deviation − least(W)
-                var row = LinearExpression([.init(g, 1)])
-                for (day, x) in workshops {
-                    let offset = Double(origin.distance(to: day))
-                    row.add(x, -sign * eur * (-meetingSign * offset - Double(target)) + least[day]!)
-                }
-                for (day, v) in meetings.sorted(by: { $0.key < $1.key }) {
-                    row.add(v, -sign * eur * meetingSign * Double(origin.distance(to: day)))
-                }
-                model.addConstraint("\(name)\(sign > 0 ? "+" : "-")[\(tag)]", row, lower: 0)
+    /// R1: the pair holds `meeting` exactly when it holds the workshop.
+    private mutating func addCount(_ meeting: Meeting, _ columns: PairColumns, tag: String, served: LinearExpression) {
+        var count = LinearExpression(sum: columns[meeting].days.sorted(by: { $0.key < $1.key }).map(\.value))
+        count.add(served, times: -1)
+        model.addConstraint("\(meeting.names.count)[\(tag)]", count, equals: 0)
+    }
+
+    /// The gap-penalty excess of `meeting` and its two rows. Day offsets are taken from `origin`
+    /// to keep coefficients small.
+    private mutating func addExcess(_ meeting: Meeting, _ columns: inout PairColumns, tag: String, origin: Day) {
+        let days = columns[meeting].days.sorted(by: { $0.key < $1.key })
+        let (rule, eur) = gaps[meeting]!
+        guard eur > 0 else { return }
+        // No plan deviates further than the rule allows (a finite bound keeps `DualBound` finite).
+        let most = eur * Double(max(rule.max - rule.target, rule.target - rule.min, 0))
+        let g = model.addVariable("\(meeting.names.excess)[\(tag)]", lower: 0, upper: most, objective: 1)
+        let first = model.constraints.count
+        // deviation = sign × (meeting day − W) − target, read off the columns at 1 (sign −1 for the preparation).
+        let sign = Double(meeting.sign)
+        for side in [1.0, -1.0] {
+            // g ≥ side × eur × deviation − least(W)
+            var row = LinearExpression([.init(g, 1)])
+            for (day, x) in columns.workshops.sorted(by: { $0.key < $1.key }) {
+                let offset = Double(origin.distance(to: day))
+                row.add(x, -side * eur * (-sign * offset - Double(rule.target)) + columns[meeting].least[day]!)
             }
-            return (g, (first, first + 1))
+            for (day, v) in days {
+                row.add(v, -side * eur * sign * Double(origin.distance(to: day)))
+            }
+            model.addConstraint("\(meeting.names.excess)\(side > 0 ? "+" : "-")[\(tag)]", row, lower: 0)
         }
-        // Preparation: deviation = W − P − target, so meetings enter with −1; follow-up: F − W − target.
-        let prep = excess("gapP", eur: prepGap.eur, gap: prepRule, meetings: columns.preparations, meetingSign: -1,
-                          least: columns.leastPrep)
-        let followup = excess("gapF", eur: followupGap.eur, gap: followupRule, meetings: columns.followups, meetingSign: 1,
-                              least: columns.leastFollowup)
-        (columns.prepExcess, columns.prepExcessRows) = (prep?.column, prep?.rows)
-        (columns.followupExcess, columns.followupExcessRows) = (followup?.column, followup?.rows)
+        columns[meeting].excess = g
+        columns[meeting].excessRows = (first, first + 1)
+    }
+}
+
+/// The two meetings of a package, which the time-indexed model and `PackageFixing` treat alike.
+enum Meeting: CaseIterable, Sendable {
+    case preparation, followup
+
+    /// +1 when the meeting follows the workshop (F − W − target), −1 when it precedes it (W − P − target).
+    var sign: Int { self == .preparation ? -1 : 1 }
+
+    /// The deviation from the gap target of a meeting on `day` for the workshop starting `w`.
+    func deviation(_ day: Day, workshop w: Day, target: Int) -> Int { sign * w.distance(to: day) - target }
+
+    func gap(_ scenario: Scenario) -> (rule: GapRule, eur: Double) {
+        self == .preparation ? (scenario.rules.prepGap, scenario.weights.prepGapEur)
+            : (scenario.rules.followupGap, scenario.weights.followupGapEur)
+    }
+
+    func days(of workshop: WorkshopOption) -> [Day] { self == .preparation ? workshop.preparations : workshop.followups }
+    func days(of option: PairOption) -> [Day] { self == .preparation ? option.preparationDays : option.followupDays }
+    func day(of choice: PackageChoice) -> Day { self == .preparation ? choice.preparation : choice.followup }
+
+    /// Names of the columns and rows, by rule.
+    var names: (column: String, link: String, count: String, excess: String) {
+        self == .preparation ? ("q", "R2.prepLink", "R1.prepCount", "gapP") : ("f", "R3.followLink", "R1.followCount", "gapF")
     }
 }
 
