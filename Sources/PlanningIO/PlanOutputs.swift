@@ -13,14 +13,19 @@ public enum PlanOutputs {
     }
 
     /// plan.json, calendar.csv, costs.csv and the calendars under ics/; report.html too when given
-    /// the scenario's facts (trainers' homes and unavailable days, where the requests are).
+    /// the scenario's facts (trainers' homes and unavailable days, where the requests are), with
+    /// the last `wsplan recruit` result of the folder when there is one.
     public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil,
-                             csv: CSVDialect = .excelGerman) throws -> [String: Data] {
+                             csv: CSVDialect = .excelGerman, recruitment: RecruitmentResult? = nil) throws -> [String: Data] {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
         files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
         files["costs.csv"] = CostsCSV.render(plan, dialect: csv)
-        if let report { files["report.html"] = Data(ReportPage(plan: plan, facts: report).render().utf8) }
+        if let report {
+            var page = ReportPage(plan: plan, facts: report)
+            page.recruitment = recruitment
+            files["report.html"] = Data(page.render().utf8)
+        }
         return files
     }
 

@@ -24,7 +24,9 @@ struct Report: ParsableCommand {
             loaded = try PlanFile.read(path: plan)
             facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario))
         } catch { throw reportInput(error) }
-        try OutputFolder.write(["report.html": Data(ReportPage(plan: loaded, facts: facts).render().utf8)], to: out)
+        var page = ReportPage(plan: loaded, facts: facts)
+        page.recruitment = RecruitmentFile.read(folder: out)
+        try OutputFolder.write(["report.html": Data(page.render().utf8)], to: out)
         FileHandle.standardError.write(Data("wsplan: wrote \(out)/report.html\n".utf8))
     }
 }

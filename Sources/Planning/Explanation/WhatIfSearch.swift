@@ -135,22 +135,46 @@ public struct WhatIfSearch<S: Solver> {
     }
 
     private func resolve(_ relaxation: Relaxation, _ m: Int) throws -> WhatIfOutcome {
-        let relaxed = relaxation.applied(to: scenario, request: m)
-        let plan = try Planner(scenario: relaxed, previous: base).plan(using: solver, timeLimitSeconds: timeLimitSeconds)
+        let replanned = try replan(relaxation.applied(to: scenario, request: m), keeping: [m])
         let id = scenario.requests[m].id
+        return WhatIfOutcome(relaxation: relaxation, text: relaxation.text(in: scenario, request: m),
+                             served: replanned.plan.packages.contains { $0.municipality == id },
+                             status: replanned.plan.solver.status, seconds: replanned.plan.solver.seconds,
+                             objective: replanned.objective, objectiveDelta: replanned.objectiveDelta, costDelta: replanned.costDelta,
+                             dropped: replanned.dropped, added: replanned.added.filter { $0 != id }, eventsMoved: replanned.eventsMoved,
+                             package: replanned.plan.packages.first { $0.municipality == id })
+    }
+
+    /// One re-solve of a changed copy of the scenario, compared with the base plan.
+    public struct Replan: Sendable {
+        public var plan: Plan
+        /// Objective (SPEC §4, without the move term) and its difference to the base plan.
+        public var objective: Double
+        public var objectiveDelta: Double
+        /// The difference without the unscheduled term: travel, gaps, pairs, load.
+        public var costDelta: Double
+        /// Municipalities served in the base plan but not now, and the other way round.
+        public var dropped: [String]
+        public var added: [String]
+        /// Events of the base plan's packages (other than those of `keeping`) that moved or changed trainers.
+        public var eventsMoved: Int
+    }
+
+    /// Re-plans `changed` (the scenario with one change, same requests in the same order) against
+    /// the base plan (`move_eur`), within `timeLimitSeconds`: the one re-solve every what-if uses.
+    public func replan(_ changed: Scenario, keeping excluded: Set<Int> = []) throws -> Replan {
+        let plan = try Planner(scenario: changed, previous: base).plan(using: solver, timeLimitSeconds: timeLimitSeconds)
         let newServed = Set(plan.packages.map(\.municipality)), oldServed = Set(base.packages.map(\.municipality))
         let objective = plan.objectiveTerms.total - (plan.objectiveTerms.move ?? 0)
         let baseObjective = base.objectiveTerms.total - (base.objectiveTerms.move ?? 0)
         let delta = objective - baseObjective
         let unscheduledDelta = plan.objectiveTerms.unscheduled - base.objectiveTerms.unscheduled
-        let previous = PreviousPlacements(previous: base, requests: relaxed.requests, booked: Set(relaxed.bookings.map(\.municipality)))
-        let choices = UnscheduledDiagnoser.choices(from: plan, scenario: relaxed)
+        let previous = PreviousPlacements(previous: base, requests: changed.requests, booked: Set(changed.bookings.map(\.municipality)))
+        let choices = UnscheduledDiagnoser.choices(from: plan, scenario: changed)
         let byRequest = Dictionary(choices.map { ($0.request, $0) }, uniquingKeysWith: { a, _ in a })
-        let moved = relaxed.requests.indices.filter { $0 != m }.reduce(0) { $0 + previous.movedEvents($1, byRequest[$1]) }
-        return WhatIfOutcome(relaxation: relaxation, text: relaxation.text(in: scenario, request: m), served: newServed.contains(id),
-                             status: plan.solver.status, seconds: plan.solver.seconds, objective: cents(objective),
-                             objectiveDelta: cents(delta), costDelta: cents(delta - unscheduledDelta),
-                             dropped: oldServed.subtracting(newServed).sorted(), added: newServed.subtracting(oldServed).subtracting([id]).sorted(),
-                             eventsMoved: moved, package: plan.packages.first { $0.municipality == id })
+        let moved = changed.requests.indices.filter { !excluded.contains($0) }.reduce(0) { $0 + previous.movedEvents($1, byRequest[$1]) }
+        return Replan(plan: plan, objective: cents(objective), objectiveDelta: cents(delta), costDelta: cents(delta - unscheduledDelta),
+                      dropped: oldServed.subtracting(newServed).sorted(), added: newServed.subtracting(oldServed).sorted(),
+                      eventsMoved: moved)
     }
 }

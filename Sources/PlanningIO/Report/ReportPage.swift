@@ -5,6 +5,8 @@ import Planning
 public struct ReportPage {
     public let plan: Plan
     public let facts: ReportFacts
+    /// The last `wsplan recruit` run in the plan's folder, for "Wo fehlen Trainer?".
+    public var recruitment: RecruitmentResult?
 
     public init(plan: Plan, facts: ReportFacts) {
         self.plan = plan
@@ -42,6 +44,9 @@ public struct ReportPage {
         html += section("karte", "Karte", "<div class=\"map-row\">\n" + ReportMap(plan: plan, facts: facts).render()
                         + ReportTrainerTable(plan: plan, facts: facts).render() + "</div>\n")
         html += section("offen", "Nicht eingeplante Anfragen (\(plan.unscheduled.count))", unscheduled.unscheduled())
+        if let recruitment = ReportRecruitment(plan: plan, facts: facts, recruitment: recruitment).render() {
+            html += section(ReportRecruitment.anchor, ReportRecruitment.title, recruitment)
+        }
         if let exchange = unscheduled.exchange() { html += section("austausch", "Erfahrungsaustausch", exchange) }
         html += section("kosten", "Kostenblätter je Kommune (\(plan.packages.count))", ReportCostSheets(plan: plan, facts: facts).render())
         html += """
