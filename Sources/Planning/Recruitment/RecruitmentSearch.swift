@@ -23,7 +23,7 @@ public struct RecruitmentSearch<S: Solver> {
     /// At most this many trainers in the greedy count (0: no count).
     public var maxAdded = 5
     /// Share of each step's seconds the screening may take.
-    public var screeningShare = 0.25
+    public var screeningShare = 0.5
 
     public init(scenario: Scenario, base: Plan, solver: S, homes: [HomeCandidate], places: [HomeCandidate],
                 maxPackages: Int?, maxDaysPerMonth: Int?) {
