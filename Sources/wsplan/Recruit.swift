@@ -21,10 +21,10 @@ struct Recruit: ParsableCommand {
     @Argument(help: "The scenario YAML file.")
     var scenario: String
 
-    @Option(name: .long, help: "The plan to start from (default: out/<scenario name>/plan.json when present, else solved now).")
+    @Option(name: .long, help: "The plan to start from (default: DIR/plan.json when present, else solved now).")
     var plan: String?
 
-    @Option(name: .long, help: "Output folder (default: the plan's folder, else out/<scenario name>).")
+    @Option(name: .long, help: "Output folder DIR (default: the plan's folder, else out/<scenario name>).")
     var out: String?
 
     @Option(name: .long, help: "Large towns spread over the country to try (default 30); a town near each left-out request is added.")
@@ -64,7 +64,7 @@ struct Recruit: ParsableCommand {
         let progress = ProgressDisplay(quiet: quiet)
         let clock = ContinuousClock(), started = clock.now
         let defaultFolder = "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
-        let folderPlan = URL(fileURLWithPath: defaultFolder).appendingPathComponent("plan.json").path
+        let folderPlan = URL(fileURLWithPath: out ?? defaultFolder).appendingPathComponent("plan.json").path
         let planPath = plan ?? (FileManager.default.fileExists(atPath: folderPlan) ? folderPlan : nil)
         let folder = out ?? planPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? defaultFolder
         let loaded: Scenario
