@@ -113,10 +113,11 @@ public struct RecruitmentSearch<S: Solver> {
         var outcomes = zip(homes, trainers).map { home, trainer in
             CandidateOutcome(trainer: AddedTrainer(trainer, state: home.state), source: home.source, screeningBound: nil, replan: nil)
         }
+        let screening = RecruitmentScreening(scenario: scenario, base: base)
         for i in outcomes.indices {
             let left = Self.seconds(clock.now, until: screeningDeadline)
             guard left > 0.05 else { break }
-            let model = Planner(scenario: HypotheticalTrainer.adding(trainers[i], to: scenario), previous: base).assignmentRelaxation().model
+            let model = screening.model(adding: trainers[i])
             if let lp = try solver.solveRelaxation(model, timeLimitSeconds: left, searchSeconds: 0) {
                 outcomes[i].screeningBound = cents(lp.objective)
             }
