@@ -43,6 +43,8 @@ public enum RecruitmentText {
             switch greedy.stopped {
             case "all_served":
                 lines.append("To serve every request: \(greedy.steps.count) more trainer\(greedy.steps.count == 1 ? "" : "s") (\(homes.joined(separator: "; "))),\(travel) greedily, one at a time at the best home.")
+            case "not_counted":
+                lines.append("How many more trainers would serve every request: not counted (--max-added 0).")
             default:
                 let why = ["limit": "the --max-added limit", "no_gain": "no candidate served more", "time": "the time limit"][greedy.stopped] ?? greedy.stopped
                 lines.append("Greedy count stopped at \(why) after \(greedy.steps.count) added (\(homes.joined(separator: "; "))),\(travel) still left out: \(greedy.leftOut.joined(separator: ", ")).")

@@ -91,7 +91,8 @@ public struct PairUse: Codable, Sendable, Equatable {
 public struct GreedyCount: Codable, Sendable, Equatable {
     /// The trainers added, in order, each with the plan after adding it.
     public var steps: [GreedyStep]
-    /// `all_served`, `limit` (--max-added), `no_gain` (no candidate served more), `time`.
+    /// `all_served`, `limit` (--max-added), `no_gain` (no candidate served more), `time`,
+    /// `not_counted` (--max-added 0).
     public var stopped: String
     /// Requests still left out after the last step.
     public var leftOut: [String]

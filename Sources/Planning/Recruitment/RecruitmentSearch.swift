@@ -51,7 +51,7 @@ public struct RecruitmentSearch<S: Solver> {
         let baseSummary = Self.summary(base, scenario)
 
         // The first step: the whole list, most of the time when nothing is counted afterwards.
-        let firstShare = maxAdded > 1 && !baseSummary.unscheduled.isEmpty ? 0.55 : 1.0
+        let firstShare = maxAdded > 1 && !baseSummary.unscheduled.isEmpty ? 0.7 : 1.0
         let first = try step(scenario: scenario, base: base, homes: homes, seconds: remaining() * firstShare, progress: progress)
         var candidates = first.outcomes
         let best = first.best
@@ -86,7 +86,7 @@ public struct RecruitmentSearch<S: Solver> {
             progress?("greedy count: \(added.count) added (\(chosen.trainer.homeLabel)), \(summary.unscheduled.count) left out")
             next = nil
         }
-        if maxAdded == 0 { stopped = summary.unscheduled.isEmpty ? "all_served" : "limit" }
+        if maxAdded == 0 { stopped = summary.unscheduled.isEmpty ? "all_served" : "not_counted" }
         candidates = Self.ranked(candidates)
         let result = RecruitmentResult(scenario: scenario.name, base: baseSummary, maxPackages: maxPackages, maxDaysPerMonth: maxDaysPerMonth,
                                        timeLimitSeconds: seconds, seconds: (Self.seconds(started, until: clock.now) * 10).rounded() / 10,
@@ -129,13 +129,14 @@ public struct RecruitmentSearch<S: Solver> {
         // The LP favours central homes (fractional packages share travel); a home in the region of
         // the left-out requests always gets one exact re-plan of its own.
         if !chosen.contains(where: { homes[$0].source == "region" }), let region = order.first(where: { homes[$0].source == "region" }) {
-            chosen.append(region)
+            chosen.insert(region, at: min(1, chosen.count))
         }
         var plans: [Int: Plan] = [:]
         for (k, i) in chosen.enumerated() {
             let left = Self.seconds(clock.now, until: deadline)
             guard left >= 1 else { break }
-            let limit = left / Double(chosen.count - k)
+            // A re-plan may overrun its limit a little (listing candidates, the last search round).
+            let limit = max(1, 0.8 * left / Double(chosen.count - k))
             progress?("re-planning with a new trainer in \(homes[i].name) (time limit \(Int(limit.rounded())) s)")
             let changed = HypotheticalTrainer.adding(trainers[i], to: scenario)
             let replan = try WhatIfSearch(scenario: scenario, base: base, solver: solver, timeLimitSeconds: limit).replan(changed)

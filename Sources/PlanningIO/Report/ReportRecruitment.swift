@@ -30,7 +30,7 @@ struct ReportRecruitment {
             html += "<p class=\"note\">Im Zeitlimit wurde kein Wohnort durchgerechnet; bitte <code>wsplan recruit</code> mit längerem <code>--time-limit</code> ausführen.</p>\n"
         } else {
             html += "<table class=\"unscheduled recruitment\"><thead><tr><th>Rang</th><th>Wohnort</th><th>Zusätzlich eingeplant</th>"
-                + "<th class=\"num\">Reisekosten</th><th>Einsätze mit</th><th>Geänderte Termine</th><th>Ergebnis</th></tr></thead><tbody>\n"
+                + "<th class=\"num\">Reisekosten (Änderung)</th><th>Einsätze mit</th><th>Geänderte Termine</th><th>Ergebnis</th></tr></thead><tbody>\n"
             for (rank, candidate) in replanned.enumerated() {
                 let replan = candidate.replan!
                 let newly = replan.newlyServed.map(municipality)
@@ -59,13 +59,15 @@ struct ReportRecruitment {
         case "all_served":
             return "<b>Damit alle Anfragen eingeplant werden, braucht es \(count(steps.count, "zusätzliche Person", "zusätzliche Personen"))</b> "
                 + "(nacheinander jeweils am besten Wohnort: \(homes)).\(travel)"
+        case "not_counted":
+            return "Wie viele zusätzliche Personen alle Anfragen einplanbar machen, wurde nicht berechnet (<code>--max-added 0</code>)."
         default:
             let why = ["limit": "die gesetzte Obergrenze (<code>--max-added</code>) ist erreicht",
                        "no_gain": "eine weitere Person würde keine weitere Anfrage einplanbar machen",
                        "time": "das Zeitlimit ist erreicht"][recruitment.greedy.stopped] ?? recruitment.greedy.stopped
             let left = recruitment.greedy.leftOut.map(municipality).map(HTML.escape).joined(separator: ", ")
-            return "Mit \(count(steps.count, "zusätzlichen Person", "zusätzlichen Personen"))\(homes.isEmpty ? "" : " (\(homes))") bleiben offen: "
-                + "\(left) – \(why).\(travel)"
+            let added = steps.isEmpty ? "Ohne zusätzliche Person" : "Mit \(count(steps.count, "zusätzlichen Person", "zusätzlichen Personen")) (\(homes))"
+            return "\(added) bleiben offen: \(left) – \(why).\(travel)"
         }
     }
 
@@ -74,7 +76,7 @@ struct ReportRecruitment {
     private func pairs(_ pairs: [PairUse]) -> String {
         guard !pairs.isEmpty else { return "–" }
         return pairs.map { pair in
-            "\(HTML.escape(facts.trainer(pair.partner)?.name ?? pair.partner)): \(pair.municipalities.map(municipality).map(HTML.escape).joined(separator: ", "))"
+            "<b>\(HTML.escape(facts.trainer(pair.partner)?.name ?? pair.partner))</b>: \(pair.municipalities.map(municipality).map(HTML.escape).joined(separator: ", "))"
         }.joined(separator: "<br>")
     }
 
