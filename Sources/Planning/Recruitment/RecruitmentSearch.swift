@@ -63,7 +63,7 @@ public struct RecruitmentSearch<S: Solver> {
         while !summary.unscheduled.isEmpty {
             guard added.count < maxAdded else { stopped = "limit"; break }
             if next == nil && !added.isEmpty {
-                guard remaining() >= 2 else { stopped = "time"; break }
+                guard remaining() >= 4 else { stopped = "time"; break }
                 let leftOut = current.requests.filter { summary.unscheduled.contains($0.id) }
                 let stepHomes = HomeCandidates.merged(HomeCandidates.near(leftOut, places: places), homes)
                 // The time left, over the steps still expected at the first step's gain.
@@ -134,9 +134,9 @@ public struct RecruitmentSearch<S: Solver> {
         var plans: [Int: Plan] = [:]
         for (k, i) in chosen.enumerated() {
             let left = Self.seconds(clock.now, until: deadline)
-            guard left >= 1 else { break }
+            guard left >= 3 else { break }
             // A re-plan may overrun its limit a little (listing candidates, the last search round).
-            let limit = max(1, 0.8 * left / Double(chosen.count - k))
+            let limit = max(1, 0.7 * left / Double(chosen.count - k))
             progress?("re-planning with a new trainer in \(homes[i].name) (time limit \(Int(limit.rounded())) s)")
             let changed = HypotheticalTrainer.adding(trainers[i], to: scenario)
             let replan = try WhatIfSearch(scenario: scenario, base: base, solver: solver, timeLimitSeconds: limit).replan(changed)
