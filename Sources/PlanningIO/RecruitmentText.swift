@@ -8,8 +8,8 @@ public enum RecruitmentText {
         let base = result.base
         lines.append("Base plan (\(planSource)): \(base.served) of \(base.served + base.unscheduled.count) requests served, "
                      + "travel \(euros(base.travel)) EUR, status \(status(base.status, base.gap))")
-        lines.append(base.unscheduled.isEmpty ? "Nothing is left out: no trainer is missing."
-                     : "Left out: \(base.unscheduled.joined(separator: ", "))")
+        guard !base.unscheduled.isEmpty else { return lines.joined(separator: "\n") + "\nNothing is left out: no trainer is missing.\n" }
+        lines.append("Left out: \(base.unscheduled.joined(separator: ", "))")
         lines.append("Each added trainer: max_packages \(cap(result.maxPackages)), max_days_per_month \(cap(result.maxDaysPerMonth)), available throughout.")
         lines.append("")
         let replanned = result.candidates.filter { $0.replan != nil }

@@ -51,8 +51,10 @@ public struct RecruitmentSearch<S: Solver> {
         let baseSummary = Self.summary(base, scenario)
 
         // The first step: the whole list, most of the time when nothing is counted afterwards.
-        let firstShare = maxAdded > 1 && !baseSummary.unscheduled.isEmpty ? 0.7 : 1.0
-        let first = try step(scenario: scenario, base: base, homes: homes, seconds: remaining() * firstShare, progress: progress)
+        // With nothing left out there is no trainer to find.
+        let firstShare = maxAdded > 1 ? 0.7 : 1.0
+        let first = baseSummary.unscheduled.isEmpty ? Step(outcomes: [], resolved: 0, best: nil)
+            : try step(scenario: scenario, base: base, homes: homes, seconds: remaining() * firstShare, progress: progress)
         var candidates = first.outcomes
         let best = first.best
 
