@@ -47,7 +47,11 @@ public enum RecruitmentText {
                 lines.append("How many more trainers would serve every request: not counted (--max-added 0).")
             default:
                 let why = ["limit": "the --max-added limit", "no_gain": "no candidate served more", "time": "the time limit"][greedy.stopped] ?? greedy.stopped
-                lines.append("Greedy count stopped at \(why) after \(greedy.steps.count) added (\(homes.joined(separator: "; "))),\(travel) still left out: \(greedy.leftOut.joined(separator: ", ")).")
+                let added = greedy.steps.isEmpty ? "with none added" : "after \(greedy.steps.count) added (\(homes.joined(separator: "; "))),\(travel)"
+                lines.append("Greedy count stopped at \(why) \(added); still left out: \(greedy.leftOut.joined(separator: ", ")).")
+                if greedy.stopped == "no_gain", replanned.contains(where: { $0.replan!.plan.status != .optimal }) {
+                    lines.append("Some re-plans were not proven optimal in their time: a longer --time-limit may serve more.")
+                }
             }
         }
         lines.append("Took \(String(format: "%.1f", result.seconds)) s of a \(String(format: "%.1f", result.timeLimitSeconds)) s limit.")

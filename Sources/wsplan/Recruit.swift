@@ -100,6 +100,8 @@ struct Recruit: ParsableCommand {
         let run = try search.run(seconds: left) { progress.note($0) }
 
         var files: [String: Data] = [RecruitmentFile.fileName: try RecruitmentFile.encode(run.result)]
+        // Solved now: the plan the re-plans continue, so `check --previous` can recompute their move terms.
+        if given == nil { files["recruit-base-plan.json"] = try PlanFile.encode(base) }
         if let best = run.best {
             files["recruit-scenario.yaml"] = Data(RecruitmentFile.whatIfScenario(
                 extending: scenario, from: folder, name: "\(loaded.name) + \(best.trainer.name)",

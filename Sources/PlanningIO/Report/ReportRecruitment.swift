@@ -67,7 +67,9 @@ struct ReportRecruitment {
                        "time": "das Zeitlimit ist erreicht"][recruitment.greedy.stopped] ?? recruitment.greedy.stopped
             let left = recruitment.greedy.leftOut.map(municipality).map(HTML.escape).joined(separator: ", ")
             let added = steps.isEmpty ? "Ohne zusätzliche Person" : "Mit \(count(steps.count, "zusätzlichen Person", "zusätzlichen Personen")) (\(homes))"
-            return "\(added) bleiben offen: \(left) – \(why).\(travel)"
+            let unproven = recruitment.greedy.stopped == "no_gain" && recruitment.candidates.contains { $0.replan.map { $0.plan.status != .optimal } ?? false }
+                ? " Nicht alle Neuplanungen sind im Zeitlimit als optimal bewiesen; mit mehr Zeit (<code>--time-limit</code>) kann mehr gehen." : ""
+            return "\(added) bleiben offen: \(left) – \(why).\(travel)\(unproven)"
         }
     }
 
