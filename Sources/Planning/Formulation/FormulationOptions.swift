@@ -10,6 +10,9 @@ public struct FormulationOptions: Sendable, Equatable {
     public var columnBudget = 60_000
     /// The bounding relaxation keeps the meeting days (tighter) when it has at most this many columns.
     public var relaxationWithMeetingsUpTo = 150_000
+    /// Share of the first relaxations' time (a quarter of the limit) for branch and cut on the
+    /// pair-level relaxation (`AssignmentRelaxation`), which it often solves to optimality in a second.
+    public var pairLevelSearchShare = 0.4
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15
     /// Share of the time limit the local search may use before an exact model is solved whole

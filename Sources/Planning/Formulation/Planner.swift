@@ -103,13 +103,17 @@ public struct Planner {
         public var bound: Double?
         public var model: PackageModel
         public var fixing: ReducedCostFixing?
+        /// The pair-level relaxation's bound after its branch and cut, for the log.
+        public var pairLevelBound: Double?
     }
 
     /// A first bound from the LPs of the pair-level relaxation and (when it is small enough) the
     /// workshop-only time-indexed one, whose solution also guides the column selection.
     public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws -> Preparation {
         let assignment = assignmentRelaxation()
-        let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)
+        // Branch and cut on the small pair-level model: its bound sees which requests the caps leave out.
+        let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds,
+                                                   searchSeconds: timeLimitSeconds * options.pairLevelSearchShare)
         var bound = pairLevel?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
         var fixing: ReducedCostFixing?
@@ -129,7 +133,7 @@ public struct Planner {
             fixing = ReducedCostFixing(assignment: assignment, dualBound: dual)
         }
         let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
-        return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing)
+        return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing, pairLevelBound: pairLevel?.bound)
     }
 
     /// Solves with `solver` under the scenario's limits (or the given ones) and assembles the plan.
@@ -158,7 +162,7 @@ public struct Planner {
         let prepared = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
         var relaxationBound = prepared.bound
         let packageModel = prepared.model
-        progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
+        progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
         let model = packageModel.model
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
         relay.relaxationBound = relaxationBound
