@@ -32,6 +32,28 @@ import Testing
         #expect(custom.planningStart == Day(iso: "2028-03-01"))
     }
 
+    /// `--demand F`: the caps add up to about 2N/F trainer-packages; F = 1 is the loose default, byte for byte.
+    @Test func demandScalesTheCaps() {
+        let loose = ScenarioGenerator.Parameters(requests: 60, trainers: 8, seed: 7)
+        var same = loose
+        same.demand = 1
+        #expect(generator.generate(loose).yaml() == generator.generate(same).yaml())
+        let looseCaps = generator.generate(loose).trainers.map(\.maxPackages).reduce(0, +)
+        #expect(looseCaps >= 2 * 60, "loose: every request fits (\(looseCaps) trainer-packages)")
+        for demand in [2.0, 3.0, 4.0] {
+            var scarce = loose
+            scarce.demand = demand
+            let generated = generator.generate(scarce)
+            let caps = generated.trainers.map(\.maxPackages).reduce(0, +)
+            let share = 2 * 60 / demand
+            #expect(Double(caps) >= 0.75 * share && Double(caps) <= 1.25 * share, "demand \(demand): \(caps) trainer-packages")
+            #expect(generated.origin.hasSuffix("--demand \(demand)"))
+            // Only the caps change: the same requests, the same trainers' homes.
+            #expect(generated.requests == generator.generate(loose).requests)
+        }
+        #expect(generator.problem(with: .init(requests: 10, trainers: 4, seed: 1, demand: 0.5)) != nil)
+    }
+
     @Test func rejectsImpossibleSizes() {
         #expect(generator.problem(with: .init(requests: 10, trainers: 1, seed: 1)) != nil)
         #expect(generator.problem(with: .init(requests: 0, trainers: 4, seed: 1)) != nil)

@@ -69,8 +69,11 @@ public struct NeighbourhoodSearch {
             let free = kind.requests(size: size, plan: current, plannable: plannable, planner: planner, random: &random)
             guard !free.isEmpty else { continue }
             let sub = subproblem(freeing: free, plan: current, preferNearDays: (outcome.rounds / kinds.count) % 2 == 1)
-            let remaining = Double((deadline - ContinuousClock.now).components.seconds)
-            let limit = max(0.5, min(subproblemSeconds, remaining))
+            let left = deadline - ContinuousClock.now
+            let remaining = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+            // Building the sub-model took time too: no round that could not finish by the deadline.
+            guard remaining > 0.2 else { break }
+            let limit = min(subproblemSeconds, remaining)
             let start = sub.model.values(for: current, pinnedPackages: planner.commitments.pinnedPackages)
             let result = try solver.solve(sub.model.model, parameters: SolveParameters(
                 timeLimitSeconds: limit, relativeGap: 0, start: start, log: log, cancellation: cancellation))

@@ -152,6 +152,10 @@ public struct Planner {
         var relay = PlanProgress(report: onProgress, started: started)
         relay.phase(.startPlan)
         let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
+        // The limit is the whole command's: listing the candidates came before, diagnosing the
+        // unscheduled requests and writing come after (`finishShare` of it is kept for those).
+        let budget = limit - candidateSeconds - min(5, max(0.3, limit * options.finishShare))
+        let left = { budget - elapsedSeconds(since: started, clock) }
         let assembler = PlanAssembler(planner: self)
         let start = greedy()
         let startObjective = assembler.objectiveTerms(start).total
@@ -159,7 +163,8 @@ public struct Planner {
         relay.fallback = startObjective
         relay.phase(.building)
 
-        let prepared = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
+        let prepared = try prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start)
+        let preparedSeconds = elapsedSeconds(since: started, clock)
         var relaxationBound = prepared.bound
         let packageModel = prepared.model
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
@@ -177,7 +182,7 @@ public struct Planner {
         // reduced-cost fixing or to raising the bound.
         let reserve = packageModel.isExact ? 0 : limit * options.boundSearchShare
         let searchShare = packageModel.isExact ? options.localSearchShare : 1
-        let searchSeconds = options.searchesLocally ? max(0, limit - elapsedSeconds(since: started, clock) - reserve) * searchShare : 0
+        let searchSeconds = options.searchesLocally ? max(0, left() - reserve) * searchShare : 0
         // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
         let unserved = Set(candidates.indices).subtracting(start.map(\.request))
         let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
@@ -216,10 +221,12 @@ public struct Planner {
             relaxationBound.map { value - $0 >= -0.005 && value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false
         }
         let whole = WholeSolve(solver: solver, assembler: assembler, log: solverLog, cancellation: cancellation)
-        let remaining = { max(1, limit - elapsedSeconds(since: started, clock)) }
+        let remaining = { max(0.1, left()) }
         relay.fallback = best.objective
         if best.isOptimal || closeToBound(best.objective) || cancellation?.isCancelled == true {
             progress?("local search reached the bound")
+        } else if left() < 0.5 {
+            progress?("no time left to prove the plan")
         } else if packageModel.isExact {
             if withinGap(best.objective) {
                 progress?("local search reached the bound within the gap limit")
@@ -254,7 +261,9 @@ public struct Planner {
             }
         }
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true {
+        // Only when there is time to build and solve it (it is larger than the first relaxations, which took `preparedSeconds`).
+        if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true,
+           left() >= max(1, 2 * preparedSeconds) {
             let search = remaining()
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
             relay.fallback = best.objective
