@@ -142,11 +142,13 @@ public struct Planner {
     /// otherwise the LP value of `TimeIndexedModel`, a valid bound for every plan. `optimal` only
     /// when proven. `onProgress` gets each phase and the search's state on the plan's scale;
     /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
-    /// plan found so far is returned (`feasible` unless already proven).
+    /// plan found so far is returned (`feasible` unless already proven). `onModel` gets the package
+    /// model as it is built (for `--write-model`).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
                      injectStart: Bool = true, progress: ((String) -> Void)? = nil,
                      solverLog: (@Sendable (String) -> Void)? = nil,
-                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil) throws -> Plan {
+                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil,
+                     onModel: ((Model) throws -> Void)? = nil) throws -> Plan {
         let clock = ContinuousClock()
         let started = clock.now
         var relay = PlanProgress(report: onProgress, started: started)
@@ -169,6 +171,8 @@ public struct Planner {
         let packageModel = prepared.model
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
         let model = packageModel.model
+        // `--write-model`: the model GLPK gets, from the relaxations solved once.
+        try onModel?(model)
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
         relay.relaxationBound = relaxationBound
         relay.isExact = packageModel.isExact
