@@ -111,9 +111,12 @@ public struct Planner {
     /// workshop-only time-indexed one, whose solution also guides the column selection.
     public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws -> Preparation {
         let assignment = assignmentRelaxation()
-        // Branch and cut on the small pair-level model: its bound sees which requests the caps leave out.
+        // Branch and cut on the small pair-level model: its bound sees which requests the caps leave
+        // out. When the caps cannot serve every request, that choice is most of the gap: all the time.
+        let plannable = candidates.filter { !$0.options.isEmpty || !$0.omittedPairs.isEmpty }.count
+        let scarce = OmittedPairs.totalPackages(scenario, commitments) / 2 < plannable
         let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds,
-                                                   searchSeconds: timeLimitSeconds * options.pairLevelSearchShare)
+                                                   searchSeconds: timeLimitSeconds * (scarce ? 1 : options.pairLevelSearchShare))
         var bound = pairLevel?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
         var fixing: ReducedCostFixing?
