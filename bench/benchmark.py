@@ -21,12 +21,16 @@ import runlog  # noqa: E402
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# The issue's sizes: requests, trainers, horizon in months, time limit in seconds.
+# The issues' sizes: requests, trainers, horizon in months, time limit in seconds, and demand (the
+# generator's --demand: requests about F times what the caps serve; the scarce rows of issue 12).
 SIZES = {
-    "S": {"requests": 20, "trainers": 5, "months": 3, "time_limit": 30},
-    "M": {"requests": 60, "trainers": 8, "months": 12, "time_limit": 60},
-    "L": {"requests": 150, "trainers": 14, "months": 12, "time_limit": 300},
-    "XL": {"requests": 400, "trainers": 30, "months": 24, "time_limit": 600},
+    "S": {"requests": 20, "trainers": 5, "months": 3, "time_limit": 30, "demand": 1},
+    "M": {"requests": 60, "trainers": 8, "months": 12, "time_limit": 60, "demand": 1},
+    "L": {"requests": 150, "trainers": 14, "months": 12, "time_limit": 300, "demand": 1},
+    "XL": {"requests": 400, "trainers": 30, "months": 24, "time_limit": 600, "demand": 1},
+    "Sx2": {"requests": 20, "trainers": 5, "months": 3, "time_limit": 10, "demand": 2},
+    "Mx3": {"requests": 60, "trainers": 8, "months": 12, "time_limit": 60, "demand": 3},
+    "Lx4": {"requests": 150, "trainers": 14, "months": 12, "time_limit": 300, "demand": 4},
 }
 QUICK_TIME_LIMIT = 20
 HORIZON_START = "2027-01-01"
@@ -89,7 +93,7 @@ def plan_summary(plan):
             "objective": plan["solver"].get("objective")}
 
 
-def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False):
+def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False, use_cpsat=True):
     spec = SIZES[size]
     # A fresh folder: a plan.json left by an earlier run would make wsplan re-plan against it
     # (previous plan, move_eur), which is not what is measured here.
@@ -98,9 +102,10 @@ def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False):
     scenario = os.path.join(folder, "scenario.yaml")
     model = os.path.join(folder, "model.mps")
     record = {"size": size, "seed": seed, "requests": spec["requests"], "trainers": spec["trainers"],
-              "months": spec["months"], "time_limit": limit, "scenario": os.path.relpath(scenario, REPOSITORY)}
+              "months": spec["months"], "demand": spec["demand"], "time_limit": limit,
+              "scenario": os.path.relpath(scenario, REPOSITORY)}
     generate = Child([binary, "generate", "--requests", str(spec["requests"]), "--trainers", str(spec["trainers"]),
-                      "--seed", str(seed), "--from", HORIZON_START, "--months", str(spec["months"]), "--out", scenario],
+                      "--seed", str(seed), "--from", HORIZON_START, "--months", str(spec["months"]), "--demand", str(spec["demand"]), "--out", scenario],
                      timeout=300)
     if generate.exit != 0:
         record["error"] = "generate failed: " + generate.stderr[-500:]
@@ -144,6 +149,14 @@ def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False):
         result = json.loads(last[-1]) if last else {"status": "error", "message": highs.stderr[-500:]}
         result["peak_mb"] = highs.peak_mb
         record["highs"] = result
+    if use_cpsat:
+        # The peer: the complete problem from the independent oracle's model, under the same limit.
+        cpsat = Child([sys.executable, os.path.join(REPOSITORY, "bench", "cpsat_solve.py"), scenario,
+                       "--time-limit", str(limit)], timeout=2 * limit + 300)
+        last = [line for line in cpsat.stdout.splitlines() if line.startswith("{")]
+        result = json.loads(last[-1]) if last else {"status": "error", "message": cpsat.stderr[-500:]}
+        result["peak_mb"], result["wall_seconds"] = cpsat.peak_mb, cpsat.wall_seconds
+        record["cpsat"] = result
     if not keep_model and os.path.exists(model):
         os.remove(model)  # hundreds of MB for XL
     record["comparison"] = report.compare(record)
@@ -152,14 +165,16 @@ def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="wsplan's benchmark (see BENCHMARKS.md)")
-    parser.add_argument("--sizes", default="S,M,L,XL", help="comma-separated sizes among S, M, L, XL")
+    parser.add_argument("--sizes", default="S,M,L,XL,Sx2,Mx3,Lx4",
+                        help="comma-separated sizes among " + ", ".join(SIZES) + "; SIZE:N runs N seeds of that size")
     parser.add_argument("--seeds", type=int, default=3, help="seeds per size (1, 2, …)")
     parser.add_argument("--quick", action="store_true", help=f"S only, one seed, {QUICK_TIME_LIMIT} s limits: a smoke test")
     parser.add_argument("--bin", default=os.path.join(REPOSITORY, ".build", "release", "wsplan"))
     parser.add_argument("--work", default=os.path.join(REPOSITORY, "out", "bench"), help="scenarios and plans")
     parser.add_argument("--results", default=os.path.join(REPOSITORY, "bench", "results.json"))
     parser.add_argument("--markdown", default=os.path.join(REPOSITORY, "BENCHMARKS.md"))
-    parser.add_argument("--no-highs", action="store_true", help="skip the second solver")
+    parser.add_argument("--no-highs", action="store_true", help="skip HiGHS")
+    parser.add_argument("--no-cpsat", action="store_true", help="skip CP-SAT (OR-Tools)")
     parser.add_argument("--keep-models", action="store_true", help="keep each run's model.mps in the work folder")
     parser.add_argument("--render-only", action="store_true", help="rewrite the markdown from the results file")
     parser.add_argument("--add", action="store_true",
@@ -172,26 +187,31 @@ def main(argv=None):
             sys.exit(f"benchmark: cannot read {args.results}")
         finish(results, args)
         return
-    sizes = ["S"] if args.quick else [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
+    asked = ["S"] if args.quick else [s.strip() for s in args.sizes.split(",") if s.strip()]
+    canonical = {name.lower(): name for name in SIZES}
+    seeds_of = {}
+    for item in asked:
+        name, _, count = item.partition(":")
+        seeds_of[canonical.get(name.lower(), name)] = 1 if args.quick else int(count) if count else args.seeds
+    sizes = list(seeds_of)
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
-        sys.exit(f"benchmark: unknown size {', '.join(unknown)}; use S, M, L or XL")
-    seeds = 1 if args.quick else args.seeds
+        sys.exit(f"benchmark: unknown size {', '.join(unknown)}; use " + ", ".join(SIZES))
     if not os.access(args.bin, os.X_OK):
         sys.exit(f"benchmark: no wsplan binary at {args.bin}; run scripts/benchmark.sh, which builds it")
 
     results = {"machine": machine.describe(), "quick": args.quick, "sizes": SIZES, "runs": []}
     if args.add:
         earlier = read_json(args.results) or {}
-        planned = {(size, seed) for size in sizes for seed in range(1, seeds + 1)}
+        planned = {(size, seed) for size in sizes for seed in range(1, seeds_of[size] + 1)}
         results["runs"] = [r for r in earlier.get("runs", []) if (r["size"], r["seed"]) not in planned]
         results["quick"] = args.quick or earlier.get("quick", False)
     for size in sizes:
         limit = QUICK_TIME_LIMIT if args.quick else SIZES[size]["time_limit"]
-        for seed in range(1, seeds + 1):
+        for seed in range(1, seeds_of[size] + 1):
             print(f"benchmark: {size} seed {seed} (time limit {limit} s) …", file=sys.stderr, flush=True)
             record = run_one(args.bin, size, seed, limit, os.path.join(args.work, f"{size}-{seed}"), not args.no_highs,
-                             args.keep_models)
+                             args.keep_models, not args.no_cpsat)
             results["runs"].append(record)
             results["runs"].sort(key=lambda r: (list(SIZES).index(r["size"]), r["seed"]))
             print("benchmark:   " + report.one_line(record), file=sys.stderr, flush=True)

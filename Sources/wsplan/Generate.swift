@@ -33,6 +33,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Also confirm this many packages in FILE-bookings.yaml (the first requests in arrival order, placed as the office's greedy plan places them); the scenario names the file.")
     var bookings = 0
 
+    @Option(name: .long, help: "Requests about F times what the trainers' caps can serve (default 1: every request fits; e.g. 3 for a quarter where two in three are left out).")
+    var demand: Double = 1
+
     func validate() throws {
         if bookings < 0 || bookings > requests { throw ValidationError("--bookings must be between 0 and --requests") }
         if let from, Day(iso: from) == nil { throw ValidationError("--from must be a day such as 2027-01-01, not '\(from)'") }
@@ -40,7 +43,7 @@ struct Generate: ParsableCommand {
     }
 
     private var parameters: ScenarioGenerator.Parameters {
-        .init(requests: requests, trainers: trainers, seed: seed, from: from.flatMap { Day(iso: $0) }, months: months)
+        .init(requests: requests, trainers: trainers, seed: seed, from: from.flatMap { Day(iso: $0) }, months: months, demand: demand)
     }
 
     func run() throws {

@@ -77,16 +77,21 @@ struct Solve: ParsableCommand {
         let planner = Planner(scenario: loaded, options: FormulationOptions(
             preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives), previous: previousPlan)
         let solver = GLPKSolver()
-        if let writeModel {
+        let writeMPS = { (model: Model) throws in
+            guard let writeModel else { return }
+            guard try solver.writeMPS(model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
+        }
+        // With GLPK the planner hands over its model once built; the greedy method builds it only to write it.
+        if method == .greedy, writeModel != nil {
             let start = planner.greedy()
-            let model = try planner.prepare(solver: solver, timeLimitSeconds: timeLimit ?? loaded.solver.timeLimitSeconds, start: start).model
-            guard try solver.writeMPS(model.model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
+            try writeMPS(try planner.prepare(solver: solver, timeLimitSeconds: timeLimit ?? loaded.solver.timeLimitSeconds, start: start).model.model)
         }
         // GLPK's own output only with --verbose, as notes above the progress line.
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in display.note("glpk: " + line) } : nil
         let plan = method == .greedy ? planner.officeBaselinePlan() : try planner.plan(
             using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
-            progress: { display.note($0) }, solverLog: log, onProgress: { display.update($0) }, cancellation: interrupt.cancellation)
+            progress: { display.note($0) }, solverLog: log, onProgress: { display.update($0) }, cancellation: interrupt.cancellation,
+            onModel: writeMPS)
 
         interrupt.writing()
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))

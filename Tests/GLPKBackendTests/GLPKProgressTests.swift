@@ -49,22 +49,31 @@ struct GLPKProgressTests {
         #expect(result.values == nil)
     }
 
-    /// Cancelled from the progress callback once a plan is known: the search stops with that plan, not proven.
+    /// Cancelled from the progress callback once a plan is known: the search stops with that plan,
+    /// not proven. The model (three knapsack rows over 120 items, values unrelated to weights) GLPK
+    /// seconds of branching to prove (without the cancellation this test fails: `completed`, `optimal`).
     @Test func cancelledDuringTheSearchKeepsTheIncumbent() throws {
         let cancellation = Cancellation()
-        var parameters = SolveParameters(timeLimitSeconds: 20, relativeGap: 0)
+        var parameters = SolveParameters(timeLimitSeconds: 60, relativeGap: 0)
         parameters.cancellation = cancellation
         parameters.progress = { if $0.incumbent != nil { cancellation.cancel() } }
-        let model = knapsack(items: 60)
-        let result = try GLPKSolver().solve(model, parameters: parameters)
-        if result.termination == .interrupted {
-            #expect(result.status == .feasible)
-            let values = try #require(result.values)
-            #expect(abs(model.objectiveValue(values) - result.objective!) < 1e-6)
-        } else {
-            // GLPK proved the optimum at the node that found the first plan: nothing left to interrupt.
-            #expect(result.status == .optimal)
+        var model = Model()
+        var rows = [LinearExpression([]), LinearExpression([]), LinearExpression([])]
+        var totals = [0.0, 0.0, 0.0]
+        for i in 0..<120 {
+            let x = model.addBinary("x\(i)", objective: -Double(100 + (i * 7_919) % 997))
+            for r in 0..<3 {
+                let w = Double(50 + (i * (r + 3) * 104_729 + r * 31) % 911)
+                rows[r].add(x, w)
+                totals[r] += w
+            }
         }
+        for r in 0..<3 { model.addConstraint("capacity\(r)", rows[r], upper: (totals[r] / 2).rounded()) }
+        let result = try GLPKSolver().solve(model, parameters: parameters)
+        #expect(result.termination == .interrupted, "the search must stop because of the cancellation")
+        #expect(result.status == .feasible)
+        let values = try #require(result.values)
+        #expect(abs(model.objectiveValue(values) - result.objective!) < 1e-6)
     }
 
     @Test func cancellationIsSharedAcrossThreads() async {

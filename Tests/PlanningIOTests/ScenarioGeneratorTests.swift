@@ -13,6 +13,15 @@ import Testing
         #expect(random.next() == 0x6E78_9E6A_A1B9_65F4)
     }
 
+    /// Our own Fisher–Yates (the local search's neighbourhoods use it, not the stdlib's shuffle):
+    /// the order for seed 0 is fixed, computed by hand from the reference stream.
+    @Test func shuffleIsOurOwnAndFixed() {
+        var random = SplitMix64(seed: 0)
+        #expect(random.shuffled(Array(0..<10)) == [6, 3, 2, 9, 8, 1, 4, 7, 0, 5])
+        var again = SplitMix64(seed: 0)
+        #expect(again.shuffled([String]()).isEmpty && again.shuffled(["x"]) == ["x"])
+    }
+
     @Test func sameSeedSameBytesOtherSeedOtherScenario() {
         let p = ScenarioGenerator.Parameters(requests: 60, trainers: 8, seed: 42)
         #expect(generator.generate(p).yaml() == generator.generate(p).yaml())
@@ -30,6 +39,28 @@ import Testing
         let custom = generator.generate(.init(requests: 20, trainers: 5, seed: 1, from: Day(iso: "2028-04-01"), months: 2))
         #expect(custom.horizon == Day(iso: "2028-04-01")!...Day(iso: "2028-05-31")!)
         #expect(custom.planningStart == Day(iso: "2028-03-01"))
+    }
+
+    /// `--demand F`: the caps add up to about 2N/F trainer-packages; F = 1 is the loose default, byte for byte.
+    @Test func demandScalesTheCaps() {
+        let loose = ScenarioGenerator.Parameters(requests: 60, trainers: 8, seed: 7)
+        var same = loose
+        same.demand = 1
+        #expect(generator.generate(loose).yaml() == generator.generate(same).yaml())
+        let looseCaps = generator.generate(loose).trainers.map(\.maxPackages).reduce(0, +)
+        #expect(looseCaps >= 2 * 60, "loose: every request fits (\(looseCaps) trainer-packages)")
+        for demand in [2.0, 3.0, 4.0] {
+            var scarce = loose
+            scarce.demand = demand
+            let generated = generator.generate(scarce)
+            let caps = generated.trainers.map(\.maxPackages).reduce(0, +)
+            let share = 2 * 60 / demand
+            #expect(Double(caps) >= 0.75 * share && Double(caps) <= 1.25 * share, "demand \(demand): \(caps) trainer-packages")
+            #expect(generated.origin.hasSuffix("--demand \(demand)"))
+            // Only the caps change: the same requests, the same trainers' homes.
+            #expect(generated.requests == generator.generate(loose).requests)
+        }
+        #expect(generator.problem(with: .init(requests: 10, trainers: 4, seed: 1, demand: 0.5)) != nil)
     }
 
     @Test func rejectsImpossibleSizes() {

@@ -344,10 +344,18 @@ class Scenario:
 # --------------------------------------------------------------------------- model
 
 
-def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", verbose: bool = False) -> dict:
-    import highspy
-    import numpy as np
+class TooLarge(Exception):
+    """The exact model would have more columns than the caller allows."""
 
+
+class ExactModel:
+    """The exact model of SPEC §2–§4 as plain lists, for any MIP or CP solver (HiGHS here, CP-SAT in
+    bench/cpsat_solve.py): binary columns with costs (`cost`, `info`), L last when the max-load term
+    is on, rows (lower, upper, [(column, coefficient)]) with None for an open side, `constant`."""
+
+
+def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | None = None,
+                deadline: float | None = None) -> ExactModel:
     one = dt.timedelta(days=1)
     W_ = sc.weights
     pg, fg = sc.rules["prep_gap_days"], sc.rules["followup_gap_days"]
@@ -444,22 +452,25 @@ def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", 
                         day_rows[(t, f)].append(c)
                         month_rows[(t, (f.year, f.month))].append(c)
                 link.append((xc, acs, bcs))
+                if max_columns is not None and len(cols_cost) > max_columns:
+                    raise TooLarge(f"more than {max_columns} columns")
+                if deadline is not None and time.monotonic() > deadline:
+                    raise TooLarge(f"not built within the time limit ({len(cols_cost)} columns so far)")
 
     n_bin = len(cols_cost)
     use_L = float(W_["max_load_eur"]) > 0
     if use_L:
         Lc = add_col(float(W_["max_load_eur"]), ("L",))
 
-    rows = []   # (lower, upper, [(col, coef)])
-    inf = highspy.kHighsInf
+    rows = []   # (lower, upper, [(col, coef)]), None for an open side
     for rid, cs in req_cols.items():
-        rows.append((-inf, 1.0, [(c, 1.0) for c in cs]))
+        rows.append((None, 1.0, [(c, 1.0) for c in cs]))
     for xc, acs, bcs in link:
         rows.append((0.0, 0.0, [(xc, -1.0)] + [(c, 1.0) for c in acs]))
         rows.append((0.0, 0.0, [(xc, -1.0)] + [(c, 1.0) for c in bcs]))
     for key, cs in day_rows.items():
         if len(cs) > 1:
-            rows.append((-inf, 1.0, [(c, 1.0) for c in cs]))
+            rows.append((None, 1.0, [(c, 1.0) for c in cs]))
     for (t, mon), cs in month_rows.items():
         cap = sc.trainers[t]["max_days_per_month"]
         if cap is None:
@@ -467,14 +478,36 @@ def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", 
         coef = defaultdict(float)
         for c in cs:
             coef[c] += 1.0
-        rows.append((-inf, float(cap) - booked_month_days[(t, mon)], list(coef.items())))
+        rows.append((None, float(cap) - booked_month_days[(t, mon)], list(coef.items())))
     for t in trainers:
         cap = sc.trainers[t]["max_packages"]
         if cap is not None and pkg_cols[t]:
-            rows.append((-inf, float(cap) - booked_in_horizon[t], [(c, 1.0) for c in pkg_cols[t]]))
+            rows.append((None, float(cap) - booked_in_horizon[t], [(c, 1.0) for c in pkg_cols[t]]))
         if use_L:
             # L >= booked_t + sum x  <=>  L - sum x >= booked_t
-            rows.append((float(booked_in_horizon[t]), inf, [(Lc, 1.0)] + [(c, -1.0) for c in pkg_cols[t]]))
+            rows.append((float(booked_in_horizon[t]), None, [(Lc, 1.0)] + [(c, -1.0) for c in pkg_cols[t]]))
+
+    m = ExactModel()
+    m.cost, m.info, m.rows, m.constant, m.binaries = cols_cost, cols_info, rows, const, n_bin
+    m.load_column = Lc if use_L else None
+    m.open_requests, m.booked_in_horizon, m.trainers, m.booked_municipalities = open_reqs, booked_in_horizon, trainers, booked_mun
+    m.round = rnd
+    return m
+
+
+def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", verbose: bool = False) -> dict:
+    import highspy
+    import numpy as np
+
+    m = build_model(sc, round_travel)
+    inf = highspy.kHighsInf
+    cols_cost, cols_info, const, n_bin = m.cost, m.info, m.constant, m.binaries
+    use_L, Lc = m.load_column is not None, m.load_column
+    rows = [(inf * -1 if lo is None else lo, inf if hi is None else hi, ent) for lo, hi, ent in m.rows]
+    open_reqs, booked_in_horizon, trainers, booked_mun, rnd = (m.open_requests, m.booked_in_horizon, m.trainers,
+                                                             m.booked_municipalities, m.round)
+    one, W_ = dt.timedelta(days=1), sc.weights
+    pg, fg = sc.rules["prep_gap_days"], sc.rules["followup_gap_days"]
 
     h = highspy.Highs()
     h.setOptionValue("output_flag", bool(verbose))

@@ -42,6 +42,7 @@ SCENARIOS = {
     "s4_school": [],
     "s5_narrow_gaps": ["trier"],
     "s6_fixed_dates": [],
+    "s7_scarce": ["chemnitz", "erfurt", "jena", "magdeburg", "zwickau"],
 }
 
 _cache: dict[str, dict] = {}
@@ -182,3 +183,11 @@ def test_calendar_spot_checks():
     assert dt.date(2026, 8, 15) not in oracle.public_holidays("NW", 2026)
     assert dt.date(2027, 11, 17) in oracle.public_holidays("SN", 2027)        # Repentance Day
     assert dt.date(2027, 5, 27) not in oracle.public_holidays("SN", 2027)     # Corpus Christi only in parts
+
+
+def test_bound_sees_the_caps_in_s7(tmp_root):
+    """Issue 12: three packages at most, so five requests stay out; wsplan's bound must know it."""
+    r = results("s7_scarce", tmp_root)
+    floor = 5 * float(r["sc"].weights["unscheduled_eur"])
+    assert r["plan"]["solver"]["bound"] >= floor - TOL, r["plan"]["solver"]
+    assert r["plan"]["solver"]["status"] == "optimal"

@@ -6,32 +6,37 @@ import Optimization
 /// would carry millions of columns.
 ///
 /// Columns: `y[m,p]` at the pair's cost plus the least gap penalties (and moves) any of its
-/// workshop days allows, `other[m]` for pairs the candidates left out, `u[m]`. Rows:
+/// workshop days allows, `other` for pairs the candidates left out (`OmittedPairs`), `u[m]`. Rows:
 /// - R1 `assign[m]`: Σ y + other + u = 1;
 /// - R7 `packages[t]`: Σ y over t's pairs ≤ max_packages − confirmed;
 /// - R5/R7 `days[t]`: 4 Σ y ≤ t's free weekdays over the planning span, each month counting at
 ///   most `max_days_per_month` − confirmed days (a package takes four event days);
 /// - the max-load term as in `PackageModel`.
+/// Every plan is an integral point of it (its pair's column at 1), so the columns are binary: the
+/// planner's branch and cut on this small model gives a bound that also sees which requests the
+/// caps leave out (the LP alone serves halves of requests when caps run short).
 public struct AssignmentRelaxation: Sendable {
     public private(set) var model = Model()
     /// Every pair column: request index, pair, column.
     public private(set) var pairColumns: [(request: Int, pair: TrainerPair, column: VariableRef)] = []
-    /// Per request, the `other[m]` column standing for the pairs the candidates left out.
-    public private(set) var omittedPairColumns: [Int: VariableRef] = [:]
+    /// Per request, the `other` columns standing for the pairs the candidates left out.
+    public private(set) var omittedPairColumns: [Int: [VariableRef]] = [:]
 
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
                 previous: PreviousPlacements? = nil) {
         let rules = scenario.rules, weights = scenario.weights
         var packages: [String: LinearExpression] = [:]
         var first = scenario.planningStart, last = scenario.horizon.upperBound
+        var omitted = OmittedPairs(candidates)
+        var served = LinearExpression()
 
         // A request served by a confirmed booking is not planned and costs nothing.
         let booked = Set(scenario.bookings.map(\.municipality))
         for (m, candidate) in candidates.enumerated() where !(candidate.options.isEmpty && booked.contains(candidate.request.id)) {
             let request = candidate.request
             let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
-            var assign = LinearExpression([.init(model.addVariable("u[\(request.id)]", lower: 0, upper: 1,
-                                                                   objective: request.priority * weights.unscheduledEur + dropped), 1)])
+            var assign = LinearExpression([.init(model.addBinary("u[\(request.id)]",
+                                                                 objective: request.priority * weights.unscheduledEur + dropped), 1)])
             for option in candidate.options {
                 let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
                 var least = Double.infinity
@@ -43,21 +48,25 @@ public struct AssignmentRelaxation: Sendable {
                     least = min(least, prep + follow + moved)
                 }
                 if !least.isFinite { least = 0 }
-                let y = model.addVariable("y[\(request.id),\(option.pair)]", lower: 0, upper: 1, objective: pairCost + least)
+                let y = model.addBinary("y[\(request.id),\(option.pair)]", objective: pairCost + least)
                 assign.add(y)
+                served.add(y)
                 pairColumns.append((m, option.pair, y))
                 for trainer in option.pair.ids { packages[trainer, default: []].add(y) }
                 if let p = option.preparationDays.first { first = min(first, p) }
                 if let f = option.followupDays.last { last = max(last, f) }
             }
-            if let least = candidate.leastOmittedPairCost {
-                let other = model.addVariable("other[\(request.id)]", lower: 0, upper: 1, objective: least)
-                omittedPairColumns[m] = other
-                assign.add(other)
+            omitted.add(candidate, request: m, to: &model, assign: &assign, weights: weights, previous: previous) { trainer, column in
+                packages[trainer, default: []].add(column)
             }
+            for column in omitted.columns[m] ?? [] { served.add(column) }
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
 
+        omittedPairColumns = omitted.columns
+        OmittedPairs.addTotalRow(to: &model, served: served, scenario: scenario, commitments: commitments)
+        // Columns of left-out pairs have no known days: their events may fall anywhere in the event span.
+        let span = omitted.columns.isEmpty ? first...last : OmittedPairs.eventSpan(scenario)
         for trainer in scenario.trainers {
             guard let row = packages[trainer.id], !row.terms.isEmpty else { continue }
             if let cap = trainer.maxPackages {
@@ -66,7 +75,7 @@ public struct AssignmentRelaxation: Sendable {
             }
             var days = LinearExpression()
             days.add(row, times: 4)
-            model.addConstraint("R5.days[\(trainer.id)]", days, upper: Double(Self.freeDays(trainer, first...last, commitments)))
+            model.addConstraint("R5.days[\(trainer.id)]", days, upper: Double(Self.freeDays(trainer, span, commitments)))
         }
 
         if weights.maxLoadEur > 0 {

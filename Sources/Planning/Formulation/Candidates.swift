@@ -8,15 +8,19 @@ public struct RequestCandidates: Sendable {
     public var options: [PairOption]
     /// Why nothing is possible, when `options` is empty.
     public var obstacles: [String]
-    /// When allowed pairs were left out to bound the model's size (`CandidateBuilder.workshopBudget`):
-    /// the least pair cost (travel minus the preferred bonus) among them, so relaxations stay valid.
-    public var leastOmittedPairCost: Double? = nil
+    /// Allowed pairs left out, or kept on every k-th workshop day only, to bound the model's size
+    /// (`CandidateBuilder.workshopBudget`), each with its pair cost (travel minus the preferred
+    /// bonus): the relaxations give each a column that uses the pair's capacity (`OmittedPairs`).
+    public var omittedPairs: [(pair: TrainerPair, cost: Double)] = []
 
-    public init(request: Request, options: [PairOption], obstacles: [String], leastOmittedPairCost: Double? = nil) {
+    /// The least pair cost among `omittedPairs`; nil when no allowed pair was left out.
+    public var leastOmittedPairCost: Double? { omittedPairs.lazy.map(\.cost).min() }
+
+    public init(request: Request, options: [PairOption], obstacles: [String], omittedPairs: [(pair: TrainerPair, cost: Double)] = []) {
         self.request = request
         self.options = options
         self.obstacles = obstacles
-        self.leastOmittedPairCost = leastOmittedPairCost
+        self.omittedPairs = omittedPairs
     }
 }
 
@@ -50,7 +54,7 @@ public struct CandidateBuilder: Sendable {
     public let calendar: WorkingCalendar
     public let commitments: TrainerCommitments
     /// Most (pair, workshop day) options kept per request, cheapest pairs first; the pairs beyond
-    /// it are left out (and reported in `leastOmittedPairCost`). A year of 30 trainers would
+    /// it are left out (and listed in `omittedPairs`). A year of 30 trainers would
     /// otherwise give each request 435 pairs × 250 days of candidates.
     public var workshopBudget: Int
     /// Keep every allowed pair, each with every k-th workshop day, within `workshopBudget`
@@ -122,7 +126,7 @@ public struct CandidateBuilder: Sendable {
         }.sorted { ($0.travel - bonus($0.pair), $0.pair) < ($1.travel - bonus($1.pair), $1.pair) }
         var options: [PairOption] = []
         var workshopCount = 0
-        var leastOmitted: Double?
+        var omitted: [(pair: TrainerPair, cost: Double)] = []
         // Over budget, the cheapest pairs keep every day up to half the budget; the next ones
         // (up to `thinnedPairs` of them) share the other half, keeping every k-th day, so a
         // request keeps many trainers to choose from; the rest are left out.
@@ -140,7 +144,7 @@ public struct CandidateBuilder: Sendable {
             let thinning = (spreadOverAllPairs || workshopCount >= workshopBudget / 2) && workshopBudget < .max
             if thinning { thinned += 1 }
             if thinning && !everyTrainer.contains(pair) && (thinned > thinnedPairs || workshopCount >= workshopBudget) {
-                leastOmitted = min(leastOmitted ?? .infinity, cost - bonus(pair))
+                omitted.append((pair, cost - bonus(pair)))
                 continue
             }
             let free = { (day: Day) in commitments.isFree(pair, on: day) }
@@ -157,7 +161,7 @@ public struct CandidateBuilder: Sendable {
             guard !workshops.isEmpty else { continue }
             if thinning && stride > 1 {
                 workshops = workshops.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
-                leastOmitted = min(leastOmitted ?? .infinity, cost - bonus(pair))
+                omitted.append((pair, cost - bonus(pair)))
             }
             workshopCount += workshops.count
             let usedPreps = Set(workshops.flatMap(\.preparations)).sorted()
@@ -171,7 +175,7 @@ public struct CandidateBuilder: Sendable {
                 : "R5: no allowed pair has both trainers free on two consecutive working days in \(window(request)) together with a free preparation and follow-up day")
         }
         options.sort { ($0.travelCost, $0.pair) < ($1.travelCost, $1.pair) }
-        return RequestCandidates(request: request, options: options, obstacles: obstacles, leastOmittedPairCost: leastOmitted)
+        return RequestCandidates(request: request, options: options, obstacles: obstacles, omittedPairs: omitted)
     }
 
     private func bonus(_ pair: TrainerPair) -> Double {

@@ -10,6 +10,13 @@ public struct FormulationOptions: Sendable, Equatable {
     public var columnBudget = 60_000
     /// The bounding relaxation keeps the meeting days (tighter) when it has at most this many columns.
     public var relaxationWithMeetingsUpTo = 150_000
+    /// Share of the first relaxations' time (a quarter of the limit) for branch and cut on the
+    /// pair-level relaxation (`AssignmentRelaxation`), which it often solves to optimality in a second;
+    /// all of that time when the caps cannot serve every request.
+    public var pairLevelSearchShare = 0.4
+    /// Share of the time limit kept for diagnosing the unscheduled requests and writing the plan
+    /// (at least 0.3 s, at most 5 s): the limit is the whole command's.
+    public var finishShare = 0.03
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15
     /// Share of the time limit the local search may use before an exact model is solved whole

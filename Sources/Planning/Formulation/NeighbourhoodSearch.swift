@@ -69,8 +69,11 @@ public struct NeighbourhoodSearch {
             let free = kind.requests(size: size, plan: current, plannable: plannable, planner: planner, random: &random)
             guard !free.isEmpty else { continue }
             let sub = subproblem(freeing: free, plan: current, preferNearDays: (outcome.rounds / kinds.count) % 2 == 1)
-            let remaining = Double((deadline - ContinuousClock.now).components.seconds)
-            let limit = max(0.5, min(subproblemSeconds, remaining))
+            let left = deadline - ContinuousClock.now
+            let remaining = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+            // Building the sub-model took time too: no round that could not finish by the deadline.
+            guard remaining > 0.2 else { break }
+            let limit = min(subproblemSeconds, remaining)
             let start = sub.model.values(for: current, pinnedPackages: planner.commitments.pinnedPackages)
             let result = try solver.solve(sub.model.model, parameters: SolveParameters(
                 timeLimitSeconds: limit, relativeGap: 0, start: start, log: log, cancellation: cancellation))
@@ -195,30 +198,30 @@ enum Neighbourhood: CaseIterable, CustomStringConvertible {
                   random: inout SplitMix64) -> Set<Int> {
         let served = Set(plan.map(\.request))
         // Unscheduled requests are always worth another try, a few at a time.
-        var free = Set(plannable.filter { !served.contains($0) }.shuffled(using: &random).prefix(max(1, size / 3)))
+        var free = Set(random.shuffled(plannable.filter { !served.contains($0) }).prefix(max(1, size / 3)))
         switch self {
         case .trainers:
-            let trainers = planner.scenario.trainers.map(\.id).shuffled(using: &random)
+            let trainers = random.shuffled(planner.scenario.trainers.map(\.id))
             for trainer in trainers {
-                let theirs = plan.filter { $0.pair.contains(trainer) }.map(\.request).shuffled(using: &random)
+                let theirs = random.shuffled(plan.filter { $0.pair.contains(trainer) }.map(\.request))
                 for m in theirs where free.count < size { free.insert(m) }
                 if free.count >= size { break }
             }
         case .period:
             let ordered = plan.sorted { ($0.workshop, $0.request) < ($1.workshop, $1.request) }
             guard !ordered.isEmpty else { break }
-            let first = Int.random(in: 0..<ordered.count, using: &random)
+            let first = random.below(ordered.count)
             for choice in ordered[first...] where free.count < size { free.insert(choice.request) }
             for choice in ordered[..<first].reversed() where free.count < size { free.insert(choice.request) }
         case .region:
             let requests = planner.scenario.requests
-            let centre = requests[plannable[Int.random(in: 0..<plannable.count, using: &random)]].location
+            let centre = requests[plannable[random.below(plannable.count)]].location
             let nearest = plannable.sorted {
                 (requests[$0].location.squaredDistance(to: centre), $0) < (requests[$1].location.squaredDistance(to: centre), $1)
             }
             for m in nearest where free.count < size { free.insert(m) }
         case .scattered:
-            for m in plannable.shuffled(using: &random) where free.count < size { free.insert(m) }
+            for m in random.shuffled(plannable) where free.count < size { free.insert(m) }
         }
         return free
     }

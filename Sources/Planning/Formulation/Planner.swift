@@ -103,13 +103,20 @@ public struct Planner {
         public var bound: Double?
         public var model: PackageModel
         public var fixing: ReducedCostFixing?
+        /// The pair-level relaxation's bound after its branch and cut, for the log.
+        public var pairLevelBound: Double?
     }
 
     /// A first bound from the LPs of the pair-level relaxation and (when it is small enough) the
     /// workshop-only time-indexed one, whose solution also guides the column selection.
     public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws -> Preparation {
         let assignment = assignmentRelaxation()
-        let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0)
+        // Branch and cut on the small pair-level model: its bound sees which requests the caps leave
+        // out. When the caps cannot serve every request, that choice is most of the gap: all the time.
+        let plannable = candidates.filter { !$0.options.isEmpty || !$0.omittedPairs.isEmpty }.count
+        let scarce = OmittedPairs.totalPackages(scenario, commitments) / 2 < plannable
+        let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds,
+                                                   searchSeconds: timeLimitSeconds * (scarce ? 1 : options.pairLevelSearchShare))
         var bound = pairLevel?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
         var fixing: ReducedCostFixing?
@@ -129,7 +136,7 @@ public struct Planner {
             fixing = ReducedCostFixing(assignment: assignment, dualBound: dual)
         }
         let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
-        return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing)
+        return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing, pairLevelBound: pairLevel?.bound)
     }
 
     /// Solves with `solver` under the scenario's limits (or the given ones) and assembles the plan.
@@ -138,16 +145,22 @@ public struct Planner {
     /// otherwise the LP value of `TimeIndexedModel`, a valid bound for every plan. `optimal` only
     /// when proven. `onProgress` gets each phase and the search's state on the plan's scale;
     /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
-    /// plan found so far is returned (`feasible` unless already proven).
+    /// plan found so far is returned (`feasible` unless already proven). `onModel` gets the package
+    /// model as it is built (for `--write-model`).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
                      injectStart: Bool = true, progress: ((String) -> Void)? = nil,
                      solverLog: (@Sendable (String) -> Void)? = nil,
-                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil) throws -> Plan {
+                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil,
+                     onModel: ((Model) throws -> Void)? = nil) throws -> Plan {
         let clock = ContinuousClock()
         let started = clock.now
         var relay = PlanProgress(report: onProgress, started: started)
         relay.phase(.startPlan)
         let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
+        // The limit is the whole command's: listing the candidates came before, diagnosing the
+        // unscheduled requests and writing come after (`finishShare` of it is kept for those).
+        let budget = limit - candidateSeconds - min(5, max(0.3, limit * options.finishShare))
+        let left = { budget - elapsedSeconds(since: started, clock) }
         let assembler = PlanAssembler(planner: self)
         let start = greedy()
         let startObjective = assembler.objectiveTerms(start).total
@@ -155,11 +168,14 @@ public struct Planner {
         relay.fallback = startObjective
         relay.phase(.building)
 
-        let prepared = try prepare(solver: solver, timeLimitSeconds: max(1, limit / 4), start: start)
+        let prepared = try prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start)
+        let preparedSeconds = elapsedSeconds(since: started, clock)
         var relaxationBound = prepared.bound
         let packageModel = prepared.model
-        progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time")")
+        progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
         let model = packageModel.model
+        // `--write-model`: the model GLPK gets, from the relaxations solved once.
+        try onModel?(model)
         progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
         relay.relaxationBound = relaxationBound
         relay.isExact = packageModel.isExact
@@ -173,7 +189,7 @@ public struct Planner {
         // reduced-cost fixing or to raising the bound.
         let reserve = packageModel.isExact ? 0 : limit * options.boundSearchShare
         let searchShare = packageModel.isExact ? options.localSearchShare : 1
-        let searchSeconds = options.searchesLocally ? max(0, limit - elapsedSeconds(since: started, clock) - reserve) * searchShare : 0
+        let searchSeconds = options.searchesLocally ? max(0, left() - reserve) * searchShare : 0
         // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
         let unserved = Set(candidates.indices).subtracting(start.map(\.request))
         let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
@@ -212,10 +228,12 @@ public struct Planner {
             relaxationBound.map { value - $0 >= -0.005 && value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false
         }
         let whole = WholeSolve(solver: solver, assembler: assembler, log: solverLog, cancellation: cancellation)
-        let remaining = { max(1, limit - elapsedSeconds(since: started, clock)) }
+        let remaining = { max(0.1, left()) }
         relay.fallback = best.objective
         if best.isOptimal || closeToBound(best.objective) || cancellation?.isCancelled == true {
             progress?("local search reached the bound")
+        } else if left() < 0.5 {
+            progress?("no time left to prove the plan")
         } else if packageModel.isExact {
             if withinGap(best.objective) {
                 progress?("local search reached the bound within the gap limit")
@@ -250,7 +268,9 @@ public struct Planner {
             }
         }
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true {
+        // Only when there is time to build and solve it (it is larger than the first relaxations, which took `preparedSeconds`).
+        if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true,
+           left() >= max(1, 2 * preparedSeconds) {
             let search = remaining()
             progress?("raising the bound (up to \(Int(search.rounded())) s)")
             relay.fallback = best.objective

@@ -13,7 +13,7 @@ import Optimization
 public struct ReducedCostFixing: Sendable {
     /// The relaxation's columns that stand for a request's pair on one workshop day, or on any (nil).
     public let columns: [(request: Int, pair: TrainerPair, day: Day?, column: VariableRef)]
-    /// The `other[m]` columns of pairs the candidates left out.
+    /// The `other` columns of pairs the candidates left out.
     public let omittedPairColumns: [VariableRef]
     public let dualBound: DualBound
     /// Slack for rounding in the bound's arithmetic, in EUR: columns this close are kept.
@@ -22,14 +22,14 @@ public struct ReducedCostFixing: Sendable {
     /// From the time-indexed relaxation: columns per (request, pair, W).
     public init(relaxation: TimeIndexedModel, dualBound: DualBound) {
         columns = relaxation.workshopColumns.map { ($0.request, $0.pair, $0.day, $0.column) }
-        omittedPairColumns = Array(relaxation.omittedPairColumns.values)
+        omittedPairColumns = relaxation.omittedPairColumns.values.flatMap { $0 }
         self.dualBound = dualBound
     }
 
     /// From the pair-level relaxation: columns per (request, pair), every workshop day of a pair kept alike.
     public init(assignment: AssignmentRelaxation, dualBound: DualBound) {
         columns = assignment.pairColumns.map { ($0.request, $0.pair, nil, $0.column) }
-        omittedPairColumns = Array(assignment.omittedPairColumns.values)
+        omittedPairColumns = assignment.omittedPairColumns.values.flatMap { $0 }
         self.dualBound = dualBound
     }
 

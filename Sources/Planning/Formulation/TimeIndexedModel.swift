@@ -17,8 +17,9 @@ import Optimization
 /// A re-plan's `move_eur` falls on the event's own column (the workshop's on w, a meeting's on
 /// q or f; re-staffing on every w of another pair), which is exact.
 ///
-/// Pairs the candidate builder left out enter as one column `other[m]` at their least cost that
-/// occupies no trainer: weaker, still a relaxation.
+/// Pairs the candidate builder left out enter as `other` columns (`OmittedPairs`) that count as
+/// packages of their trainers (R7, the load term, and a total of event days per trainer), with no
+/// event days of their own: weaker, still a relaxation.
 public struct TimeIndexedModel: Sendable {
     public enum Form: Sendable {
         /// Workshop columns only, each with its least meeting penalties: a weaker, much faster relaxation.
@@ -31,8 +32,8 @@ public struct TimeIndexedModel: Sendable {
     public private(set) var model = Model()
     /// Every workshop column: request index, pair, first day, column.
     public private(set) var workshopColumns: [(request: Int, pair: TrainerPair, day: Day, column: VariableRef)] = []
-    /// Per request, the `other[m]` column standing for the pairs the candidates left out.
-    public private(set) var omittedPairColumns: [Int: VariableRef] = [:]
+    /// Per request, the `other` columns standing for the pairs the candidates left out.
+    public private(set) var omittedPairColumns: [Int: [VariableRef]] = [:]
 
     /// One meeting's day columns and own rows for one request and pair, for `PackageFixing`.
     struct MeetingColumns: Sendable {
@@ -67,6 +68,8 @@ public struct TimeIndexedModel: Sendable {
         gaps = Dictionary(uniqueKeysWithValues: Meeting.allCases.map { ($0, $0.gap(scenario)) })
         let meetings = form != .workshops
         var use = TrainerUse()
+        var omitted = OmittedPairs(candidates)
+        var all = LinearExpression(), otherTrainers = Set<String>()
 
         // A request served by a confirmed booking is not planned and costs nothing.
         let booked = Set(scenario.bookings.map(\.municipality))
@@ -116,6 +119,7 @@ public struct TimeIndexedModel: Sendable {
                     }
                 }
                 assign.add(served)
+                all.add(served)
                 if meetings {
                     for meeting in Meeting.allCases { addCount(meeting, columns, tag: tag, served: served) }
                     for meeting in Meeting.allCases { addExcess(meeting, &columns, tag: tag, origin: option.workshops[0].day) }
@@ -127,15 +131,18 @@ public struct TimeIndexedModel: Sendable {
                 }
                 pairs[m, default: [:]][option.pair] = columns
             }
-            // Pairs the candidates left out: served at their least cost, using no trainer's time.
-            if let least = candidate.leastOmittedPairCost {
-                let other = model.addVariable("other[\(request.id)]", lower: 0, upper: 1, objective: least)
-                omittedPairColumns[m] = other
-                assign.add(other)
+            // Pairs the candidates left out: served at their cost, counted as packages of their trainers.
+            omitted.add(candidate, request: m, to: &model, assign: &assign, weights: weights, previous: previous) { trainer, column in
+                use.countPackage(trainer, column)
+                otherTrainers.insert(trainer)
             }
+            for column in omitted.columns[m] ?? [] { all.add(column) }
             model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
         }
 
+        omittedPairColumns = omitted.columns
+        OmittedPairs.addTotalRow(to: &model, served: all, scenario: scenario, commitments: commitments)
+        use.addEventDayTotals(to: &model, trainers: otherTrainers, scenario: scenario, commitments: commitments)
         _ = use.addRows(to: &model, scenario: scenario, commitments: commitments)
     }
 

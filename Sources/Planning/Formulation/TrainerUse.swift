@@ -20,6 +20,18 @@ struct TrainerUse {
         packages[trainer, default: []].add(column)
     }
 
+    /// R5/R7 in total, for `trainers` that hold columns without event days (`OmittedPairs`):
+    /// four event days per package, at most the trainer's free days over the event span.
+    func addEventDayTotals(to model: inout Model, trainers: Set<String>, scenario: Scenario, commitments: TrainerCommitments) {
+        for trainer in scenario.trainers where trainers.contains(trainer.id) {
+            guard let row = packages[trainer.id] else { continue }
+            var days = LinearExpression()
+            days.add(row, times: 4)
+            let free = AssignmentRelaxation.freeDays(trainer, OmittedPairs.eventSpan(scenario), commitments)
+            model.addConstraint("R5.total[\(trainer.id)]", days, upper: Double(free))
+        }
+    }
+
     /// Adds the R5 and R7 rows and, when `max_load_eur` is positive, the load variable L (returned).
     func addRows(to model: inout Model, scenario: Scenario, commitments: TrainerCommitments) -> VariableRef? {
         for trainer in scenario.trainers {

@@ -26,6 +26,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         }
     }
 
+    /// `items` in a uniformly random order (Fisher–Yates with `below`): our own algorithm, so the
+    /// same seed gives the same order on every Swift version.
+    public mutating func shuffled<T>(_ items: [T]) -> [T] {
+        var items = items
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            items.swapAt(i, below(i + 1))
+        }
+        return items
+    }
+
     /// Uniform in `range`.
     public mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.count)

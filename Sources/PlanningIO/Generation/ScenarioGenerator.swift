@@ -16,13 +16,17 @@ public struct ScenarioGenerator {
         public var from: Day?
         /// The horizon's length in months (default by size: ≤ 30 requests a quarter, ≤ 200 a year, else two years).
         public var months: Int?
+        /// About how many times more requests there are than the trainers' caps can serve: 1 (the
+        /// default) leaves 10–50 % slack per trainer; above 1 the caps share 2N/F trainer-packages.
+        public var demand: Double
 
-        public init(requests: Int, trainers: Int, seed: UInt64, from: Day? = nil, months: Int? = nil) {
+        public init(requests: Int, trainers: Int, seed: UInt64, from: Day? = nil, months: Int? = nil, demand: Double = 1) {
             self.requests = requests
             self.trainers = trainers
             self.seed = seed
             self.from = from
             self.months = months
+            self.demand = demand
         }
 
         public var horizonMonths: Int { months ?? (requests <= 30 ? 3 : requests <= 200 ? 12 : 24) }
@@ -44,6 +48,7 @@ public struct ScenarioGenerator {
         if parameters.requests < 1 { return "--requests must be at least 1" }
         if parameters.requests > bookable { return "--requests must be at most \(bookable) (the places with \(Self.minimumPopulation)+ inhabitants)" }
         if !(1...60).contains(parameters.horizonMonths) { return "--months must be between 1 and 60" }
+        if !(1...20).contains(parameters.demand) { return "--demand must be between 1 and 20 (1: the caps can serve every request)" }
         return nil
     }
 
@@ -65,7 +70,7 @@ public struct ScenarioGenerator {
         let size = parameters.requests
         return GeneratedScenario(
             name: "Synthetic \(size) requests, \(parameters.trainers) trainers, seed \(parameters.seed)",
-            origin: "wsplan generate --requests \(size) --trainers \(parameters.trainers) --seed \(parameters.seed) --from \(from.iso) --months \(parameters.horizonMonths)",
+            origin: "wsplan generate --requests \(size) --trainers \(parameters.trainers) --seed \(parameters.seed) --from \(from.iso) --months \(parameters.horizonMonths)\(parameters.demand == 1 ? "" : " --demand \(parameters.demand)")",
             planningStart: planningStart, horizon: from...to,
             timeLimitSeconds: size <= 100 ? 60 : size <= 200 ? 300 : 600,
             trainers: trainers, forbiddenPairs: forbidden, preferredPairs: preferred, requests: requests)
@@ -102,7 +107,11 @@ public struct ScenarioGenerator {
             var id = GenerationNames.slug(last)
             if i >= lastNames.count || usedIDs.contains(id) { id += "\(i + 1)" }
             usedIDs.append(id)
-            let maxPackages = max(2, Int((share * (1.1 + 0.4 * random.unit())).rounded(.up)))
+            let draw = random.unit()
+            // Scarce (F > 1): 2N/F trainer-packages in all, each trainer ±20 % of its share.
+            let maxPackages = parameters.demand == 1
+                ? max(2, Int((share * (1.1 + 0.4 * draw)).rounded(.up)))
+                : max(1, Int((share / parameters.demand * (0.8 + 0.4 * draw)).rounded()))
             let maxDays = max(6, Int((monthly * 1.4).rounded(.up)) + random.int(in: 0...2))
             trainers.append(GeneratedScenario.Trainer(
                 id: id, name: "\(first) \(last)", home: homes[i], maxPackages: maxPackages, maxDaysPerMonth: maxDays,
