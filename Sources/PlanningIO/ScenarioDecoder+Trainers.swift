@@ -22,11 +22,13 @@ extension ScenarioDecoder {
         }
         var valid = checkIdentifier(id, at: idNode.location)
         if valid {
-            if let first = trainerDeclarations[id] {
-                log.add("the trainer id '\(id)' is used twice (first at \(first.reference(from: idNode.location))); give each trainer an id of their own",
+            if let first = trainerFileKeys[Identifier.fileKey(id)] {
+                let spelled = first.id == id ? "" : " (as '\(first.id)': ids that differ only in case name the same calendar file)"
+                log.add("the trainer id '\(id)' is used twice\(spelled) (first at \(first.location.reference(from: idNode.location))); give each trainer an id of their own",
                         at: idNode.location)
                 valid = false
             } else {
+                trainerFileKeys[Identifier.fileKey(id)] = (id, idNode.location)
                 trainerDeclarations[id] = idNode.location
                 trainerOrder.append(id)
             }

@@ -24,7 +24,9 @@ struct Report: ParsableCommand {
             loaded = try PlanFile.read(path: plan)
             facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario))
         } catch { throw reportInput(error) }
-        try OutputFolder.write(["report.html": Data(ReportPage(plan: loaded, facts: facts).render().utf8)], to: out)
+        let target = try prepareOutput(out, inputs: [plan, scenario])
+        defer { target.release() }
+        try target.write(["report.html": Data(ReportPage(plan: loaded, facts: facts).render().utf8)])
         FileHandle.standardError.write(Data("wsplan: wrote \(out)/report.html\n".utf8))
     }
 }

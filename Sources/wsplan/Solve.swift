@@ -35,7 +35,7 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Follow-up days per workshop start in the model, best first (default: as many as fit).")
     var followupAlternatives: Int?
 
-    @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present): calendars keep its UIDs.")
+    @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present; none: start afresh): calendars keep its UIDs.")
     var previous: String?
 
     @Option(name: .long, help: "glpk (default): optimise; greedy: the office's hand-made plan, as the benchmark's baseline (no bound).")
@@ -63,16 +63,17 @@ struct Solve: ParsableCommand {
         let display = ProgressDisplay(quiet: quiet)
         let interrupt = InterruptHandler(
             onFirst: { display.warn("interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)") },
-            onSecond: { display.warn("interrupted again: quitting without writing anything") })
+            onSecond: { display.warn("interrupted again: quitting without writing anything"); FileLock.releaseAll() })
         display.update(SolverProgress(phase: .reading, elapsed: 0))
         defer { display.finish() }
         let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let loaded: Scenario
         let previousPlan: Plan?
-        do {
-            loaded = try ScenarioLoader.load(path: scenario)
-            previousPlan = try PlanOutputs.previousPlan(named: previous, folder: folder)
-        } catch { throw reportInput(error) }
+        do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw reportInput(error) }
+        // Checked and locked before the solve, so that an unusable --out is not found out afterwards.
+        let target = try prepareOutput(folder, inputs: [scenario, previous ?? ""])
+        defer { target.release() }
+        do { previousPlan = try PlanOutputs.previousPlan(named: previous, folder: target.path) } catch { throw reportInput(error) }
 
         let planner = Planner(scenario: loaded, options: FormulationOptions(
             preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives), previous: previousPlan)
@@ -92,8 +93,8 @@ struct Solve: ParsableCommand {
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
         let stamp = ICalendarWriter.utcStamp()
         let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
-        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
-                                                     csv: csvFormat.dialect), to: folder)
+        try target.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
+                                               csv: csvFormat.dialect))
         display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html and ics/")
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
