@@ -13,7 +13,7 @@ public enum Identifier {
             return "the id contains an invisible control character; retype it with letters, digits, '-', '_' or '.'"
         }
         if id.utf8.count > maxLength {
-            return "the id '\(id.prefix(40))…' is longer than \(maxLength) characters; use a short word of letters, digits, '-', '_' or '.'"
+            return "the id '\(id.prefix(40))…' is longer than \(maxLength) characters and cannot name a calendar file; use a short word of letters, digits, '-', '_' or '.'"
         }
         if let bad = id.first(where: { !isAllowed($0) }) {
             let shown = bad.isWhitespace ? "a space" : "'\(bad)'"
