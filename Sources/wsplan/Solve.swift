@@ -20,11 +20,7 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: out/<scenario name>).")
     var out: String?
 
-    @Option(name: .long, help: "Solver time limit in seconds (overrides the scenario's solver.time_limit_s).")
-    var timeLimit: Double?
 
-    @Option(name: .long, help: "Relative MIP gap at which to stop (overrides solver.mip_gap).")
-    var mipGap: Double?
 
     @Option(name: .long, help: "Also write the exact MIP given to GLPK as free MPS (a minimisation).")
     var writeModel: String?
@@ -53,9 +49,11 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Form of calendar.csv and costs.csv: excel-de (UTF-8 with BOM, ';', decimal comma) or plain (UTF-8, ',', decimal point).")
     var csvFormat: CSVFormat = .excelGerman
 
+    @OptionGroup var limits: SolverLimitOptions
+    var timeLimit: Double? { limits.timeLimit }
+    var mipGap: Double? { limits.mipGap }
+
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e6) { throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000") }
-        if let mipGap, !(mipGap >= 0 && mipGap <= 1) { throw ValidationError("--mip-gap must be between 0 and 1") }
         if (prepAlternatives ?? 1) < 1 || (followupAlternatives ?? 1) < 1 { throw ValidationError("alternatives must be at least 1") }
     }
 
