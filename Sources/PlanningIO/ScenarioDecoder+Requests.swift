@@ -113,6 +113,10 @@ extension ScenarioDecoder {
             valid = false
         }
         let name = nameField?.text.trimmingSpaces ?? id
+        if let nameField, let problem = TextLimits.nameProblem(name, what: "name") {
+            log.add(problem, at: nameField.location)
+            valid = false
+        }
 
         var participants: Int?
         if let field = record.values["participants"] {

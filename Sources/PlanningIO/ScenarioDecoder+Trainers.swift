@@ -35,6 +35,10 @@ extension ScenarioDecoder {
         }
 
         let name = node.optional("name").flatMap { $0.text(&log) } ?? id
+        if let problem = TextLimits.nameProblem(name, what: "name") {
+            log.add(problem, at: node["name"]?.location ?? idNode.location)
+            valid = false
+        }
         let home = node.required("home", &log, example: "home: Köln").flatMap { readHome($0) }
         let maxPackages = node.optional("max_packages").map { $0.integer(&log, atLeast: 0, atMost: 10_000) }
         let maxDays = node.optional("max_days_per_month").map { $0.integer(&log, atLeast: 0, atMost: 31) }
