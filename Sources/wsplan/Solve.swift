@@ -43,6 +43,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Show GLPK's own log on stderr.")
     var verbose = false
 
+    @Flag(name: .long, help: "Solve even when the scenario has no requests (every package of the previous plan is then cancelled).")
+    var allowEmpty = false
+
     @Flag(name: .long, help: "Print nothing but errors (no progress).")
     var quiet = false
 
@@ -68,6 +71,10 @@ struct Solve: ParsableCommand {
         let loaded: Scenario
         let previousPlan: Plan?
         do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw reportInput(error) }
+        if loaded.requests.isEmpty && !allowEmpty {
+            throw reportInput(InputErrors(problems: [InputProblem(file: scenario, field: "municipalities", message:
+                "the scenario has no requests, so the plan would cancel every planned package; add requests, or pass --allow-empty if that is meant")]))
+        }
         // Checked and locked before the solve, so that an unusable --out is not found out afterwards.
         let target = try prepareOutput(folder, inputs: [scenario, previous ?? ""])
         defer { target.release() }
