@@ -151,4 +151,23 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: FileLock.lockPath(for: bookings)))
         }
     }
+
+    /// A header-only request list over an existing plan would cancel every package: refused
+    /// unless --allow-empty.
+    @Test func anEmptyRequestListNeedsAllowEmpty() throws {
+        let work = try WSPlanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let text = try String(contentsOfFile: Self.caps, encoding: .utf8)
+        try Data(text.utf8).write(to: work.appendingPathComponent("s2_caps.yaml"))
+        let header = try String(contentsOfFile: Self.scenarios.appendingPathComponent("s2_requests.csv").path, encoding: .utf8)
+            .components(separatedBy: "\n")[0] + "\n"
+        try Data(header.utf8).write(to: work.appendingPathComponent("s2_requests.csv"))
+        let scenario = work.appendingPathComponent("s2_caps.yaml").path
+        let out = work.appendingPathComponent("out").path
+        let refused = try WSPlanBinary.run(["solve", scenario, "--out", out, "--time-limit", "5", "--quiet"], timeout: 60)
+        #expect(refused.status == 1 && refused.stderr.contains("--allow-empty"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let allowed = try WSPlanBinary.run(["solve", scenario, "--out", out, "--time-limit", "5", "--quiet", "--allow-empty"], timeout: 60)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
 }
