@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "wsplan",
             dependencies: [
-                "Planning", "PlanningIO", "GLPKBackend",
+                "Optimization", "Planning", "PlanningIO", "GLPKBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

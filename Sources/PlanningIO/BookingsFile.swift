@@ -31,6 +31,15 @@ public enum BookingsFile {
     /// for a municipality already booked is refused, and then nothing is written.
     /// - Returns: the municipalities added.
     public static func confirm(_ plan: Plan, into path: String) throws(InputErrors) -> [String] {
+        // An exclusive lock beside the file, held while it is re-read and replaced: two confirms
+        // at once take turns, and the second one sees the first one's packages.
+        let lock: FileLock
+        do {
+            lock = try FileLock(guarding: path, wait: true)
+        } catch {
+            throw InputErrors(problems: [InputProblem(file: path, message: "cannot lock the bookings file: \(error); check that its folder exists and is writable")])
+        }
+        defer { lock.release() }
         var entries = try read(path: path)
         var problems: [InputProblem] = []
         var added: [String] = []
@@ -52,6 +61,12 @@ public enum BookingsFile {
                 }
                 continue
             }
+            for existing in entries where !clashes(existing, entry).isEmpty {
+                problems.append(InputProblem(file: path, field: "packages", message:
+                    "the plan's package for \(entry.municipality) clashes with the booked package of \(existing.municipality): "
+                    + "\(clashes(existing, entry).joined(separator: ", ")) (R5: a trainer runs one event a day; R9: bookings stay as they are); "
+                    + "solve the scenario again with this bookings file named in it"))
+            }
             entries.append(entry)
             added.append(entry.municipality)
         }
@@ -64,6 +79,14 @@ public enum BookingsFile {
             throw InputErrors(problems: [InputProblem(file: path, message: "cannot write the bookings file: \(error); check that its folder exists and is writable")])
         }
         return added
+    }
+
+    /// The trainer-days two packages share (`trainer on day`): each such day breaks R5.
+    static func clashes(_ a: Entry, _ b: Entry) -> [String] {
+        let shared = Set(a.trainers).intersection(b.trainers)
+        guard !shared.isEmpty else { return [] }
+        let days = Set([a.preparation, a.followup] + a.workshop).intersection([b.preparation, b.followup] + b.workshop)
+        return shared.sorted().flatMap { trainer in days.sorted().map { "\(trainer) on \($0)" } }
     }
 
     /// The entries of an existing bookings file (none when it does not exist).

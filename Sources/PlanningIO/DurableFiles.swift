@@ -15,7 +15,7 @@ enum DurableFiles {
 
     /// Writes `data` to a new file at `path` (which must not exist yet) and flushes it to disk.
     static func writeNew(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot create \(path): \(systemMessage)") }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in

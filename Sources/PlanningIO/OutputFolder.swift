@@ -25,14 +25,30 @@ public enum OutputFolder {
     static let pauseVariable = "WSPLAN_TEST_PAUSE_BEFORE_SWAP"
 
     /// `files` maps relative paths (may contain subfolders, e.g. `ics/all.ics`) to contents.
+    /// Checks and locks the folder first (`prepare`); commands that work long before they write
+    /// call `prepare` themselves, before the work.
     public static func write(_ files: [String: Data], to folder: String) throws {
-        try write(files, to: folder, afterEachFile: nil)
+        let prepared = try prepare(folder)
+        defer { prepared.release() }
+        try prepared.write(files)
     }
 
     /// `write(_:to:)` with a hook called after each new file is staged (tests inject failures here).
     static func write(_ files: [String: Data], to folder: String, afterEachFile hook: ((String) throws -> Void)?) throws {
+        let prepared = try prepare(folder)
+        defer { prepared.release() }
+        try write(files, toResolved: prepared.path, named: folder, afterEachFile: hook)
+    }
+
+    /// Writes into the real folder `resolved` (symbolic links resolved by `prepare`); `folder` is
+    /// how the user named it, for messages.
+    static func write(_ files: [String: Data], toResolved resolved: String, named folder: String,
+                      afterEachFile hook: ((String) throws -> Void)?) throws {
         let manager = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        for path in files.keys where !isContained(path) {
+            throw WriteError("refusing to write '\(path.prefix(80))' into \(folder): an output name must stay inside the output folder (this is a bug in wsplan)")
+        }
+        let target = URL(fileURLWithPath: resolved).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).wsplan-new-\(getpid())")
@@ -47,11 +63,14 @@ public enum OutputFolder {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             do {
-                if exists { try carryOver(from: target, to: staging, except: Set(files.keys)) }
+                if exists {
+                    keepMode(of: target.path, on: staging.path)
+                    try carryOver(from: target, to: staging, except: Set(files.keys))
+                }
                 for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                     let url = staging.appendingPathComponent(path)
+                    try refuseSymbolicLinks(in: path, under: staging, folder: folder)
                     try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try? manager.removeItem(at: url)
                     try DurableFiles.writeNew(data, to: url.path)
                     try hook?(path)
                 }
@@ -110,6 +129,7 @@ public enum OutputFolder {
             switch type {
             case .typeDirectory?:
                 try manager.createDirectory(at: destination, withIntermediateDirectories: true)
+                keepMode(of: source.path, on: destination.path)
             case .typeRegular? where !produced.contains(relative):
                 if link(source.path, destination.path) != 0 { try manager.copyItem(at: source, to: destination) }
             case .typeSymbolicLink? where !produced.contains(relative):

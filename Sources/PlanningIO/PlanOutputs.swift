@@ -29,12 +29,21 @@ public enum PlanOutputs {
         return files
     }
 
-    /// The plan a re-plan continues: the one named, or the one already in the output folder.
-    /// A named file that cannot be read is an input error; an unreadable one in the folder is ignored.
+    /// The plan a re-plan continues: the one named (`none`: none), or the one already in the
+    /// output folder. Either is an input error when it cannot be read: a corrupt plan.json is
+    /// never silently skipped, since its calendar UIDs would be lost.
     public static func previousPlan(named path: String?, folder: String) throws(InputErrors) -> Plan? {
+        if path == "none" { return nil }
         if let path { return try PlanFile.read(path: path) }
         let existing = URL(fileURLWithPath: folder).appendingPathComponent("plan.json").path
         guard FileManager.default.fileExists(atPath: existing) else { return nil }
-        return try? PlanFile.read(path: existing)
+        do {
+            return try PlanFile.read(path: existing)
+        } catch {
+            var problems = error.problems
+            problems.append(InputProblem(file: existing, message:
+                "this earlier plan in the output folder cannot be continued; repair or remove it, or pass --previous none to plan afresh (calendar UIDs then start anew)"))
+            throw InputErrors(problems: problems)
+        }
     }
 }

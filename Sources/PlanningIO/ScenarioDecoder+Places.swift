@@ -62,6 +62,12 @@ extension ScenarioDecoder {
             log.add("give both lat and lon, or neither", at: location)
             return nil
         }
+        if let lat, let lon, !Self.germany(lat: lat, lon: lon) {
+            let swap = Self.germany(lat: lon, lon: lat) ? "; did you swap them? lat \(lon), lon \(lat) lies in Germany" : ""
+            log.add("lat \(lat), lon \(lon) lies outside Germany (lat 47.2–55.1, lon 5.8–15.1)\(swap); correct the coordinates",
+                    at: location)
+            return nil
+        }
         if let state, let lat, let lon {
             return (placeText.trimmingSpaces, state, Coordinate(lat: lat, lon: lon))
         }
@@ -73,4 +79,7 @@ extension ScenarioDecoder {
         let location = lat.flatMap { lat in lon.map { Coordinate(lat: lat, lon: $0) } } ?? place.location
         return (place.name, state ?? place.state, location)
     }
+
+    /// Whether a point lies in Germany's bounding box (with a small margin).
+    static func germany(lat: Double, lon: Double) -> Bool { (47.2...55.1).contains(lat) && (5.8...15.1).contains(lon) }
 }

@@ -97,11 +97,13 @@ extension ScenarioDecoder {
         }
         let id = idField.text.trimmingSpaces
         if !checkIdentifier(id, at: idField.location) { valid = false }
-        if let first = requestDeclarations[id] {
-            log.add("the municipality id '\(id)' is used twice (first at \(first.reference(from: idField.location))); give each request its own id",
+        if let first = requestFileKeys[Identifier.fileKey(id)] {
+            let spelled = first.id == id ? "" : " (as '\(first.id)': ids that differ only in case name the same calendar file)"
+            log.add("the municipality id '\(id)' is used twice\(spelled) (first at \(first.location.reference(from: idField.location))); give each request its own id",
                     at: idField.location)
             valid = false
         } else {
+            requestFileKeys[Identifier.fileKey(id)] = (id, idField.location)
             requestDeclarations[id] = idField.location
         }
 
@@ -111,6 +113,10 @@ extension ScenarioDecoder {
             valid = false
         }
         let name = nameField?.text.trimmingSpaces ?? id
+        if let nameField, let problem = TextLimits.nameProblem(name, what: "name") {
+            log.add(problem, at: nameField.location)
+            valid = false
+        }
 
         var participants: Int?
         if let field = record.values["participants"] {

@@ -110,12 +110,18 @@ extension ScenarioDecoder {
         node.checkKeys(["organizer", "times"], &log)
         if let organizer = node.optional("organizer"), organizer.mappingEntries(&log) != nil {
             organizer.checkKeys(["name", "email"], &log)
-            if let name = organizer.optional("name")?.text(&log) { calendar.organizerName = name }
-            if let email = organizer.optional("email")?.text(&log) {
-                if email.contains("@") {
-                    calendar.organizerEmail = email
+            if let name = organizer.optional("name")?.text(&log) {
+                if let problem = TextLimits.nameProblem(name, what: "organizer's name") {
+                    log.add(problem, at: organizer["name"]!.location)
                 } else {
-                    log.add("'\(email)' is not an e-mail address; write it as name@example.org", at: organizer["email"]!.location)
+                    calendar.organizerName = name
+                }
+            }
+            if let email = organizer.optional("email")?.text(&log) {
+                if let problem = TextLimits.emailProblem(email) {
+                    log.add(problem, at: organizer["email"]!.location)
+                } else {
+                    calendar.organizerEmail = email
                 }
             }
         }

@@ -22,17 +22,23 @@ extension ScenarioDecoder {
         }
         var valid = checkIdentifier(id, at: idNode.location)
         if valid {
-            if let first = trainerDeclarations[id] {
-                log.add("the trainer id '\(id)' is used twice (first at \(first.reference(from: idNode.location))); give each trainer an id of their own",
+            if let first = trainerFileKeys[Identifier.fileKey(id)] {
+                let spelled = first.id == id ? "" : " (as '\(first.id)': ids that differ only in case name the same calendar file)"
+                log.add("the trainer id '\(id)' is used twice\(spelled) (first at \(first.location.reference(from: idNode.location))); give each trainer an id of their own",
                         at: idNode.location)
                 valid = false
             } else {
+                trainerFileKeys[Identifier.fileKey(id)] = (id, idNode.location)
                 trainerDeclarations[id] = idNode.location
                 trainerOrder.append(id)
             }
         }
 
         let name = node.optional("name").flatMap { $0.text(&log) } ?? id
+        if let problem = TextLimits.nameProblem(name, what: "name") {
+            log.add(problem, at: node["name"]?.location ?? idNode.location)
+            valid = false
+        }
         let home = node.required("home", &log, example: "home: Köln").flatMap { readHome($0) }
         let maxPackages = node.optional("max_packages").map { $0.integer(&log, atLeast: 0, atMost: 10_000) }
         let maxDays = node.optional("max_days_per_month").map { $0.integer(&log, atLeast: 0, atMost: 31) }

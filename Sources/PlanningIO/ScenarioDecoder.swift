@@ -19,6 +19,8 @@ struct ScenarioDecoder {
     var trainers: [Trainer] = []
     /// Every trainer id the scenario declares (also those with other problems), with where.
     var trainerDeclarations: [String: SourceLocation] = [:]
+    /// Trainer ids by `Identifier.fileKey` (case folded), as first written, to refuse `hamm` beside `Hamm`.
+    var trainerFileKeys: [String: (id: String, location: SourceLocation)] = [:]
     /// Trainer ids in the order written, for messages.
     var trainerOrder: [String] = []
     var forbiddenPairs: Set<TrainerPair> = []
@@ -26,6 +28,8 @@ struct ScenarioDecoder {
     var requests: [Request] = []
     /// Every municipality id of a request, with where.
     var requestDeclarations: [String: SourceLocation] = [:]
+    /// Municipality ids of requests by `Identifier.fileKey`, as first written.
+    var requestFileKeys: [String: (id: String, location: SourceLocation)] = [:]
     var bookings: [Booking] = []
     /// Every municipality id of a booking (also those with other problems).
     var bookedMunicipalities: Set<String> = []
@@ -121,27 +125,11 @@ struct ScenarioDecoder {
 
     // MARK: Identifiers
 
-    /// Checks an id of a trainer or municipality: ids name files (`trainer-ID.ics`) and appear in
-    /// `;`-separated lists, so they hold no spaces, commas, semicolons or slashes.
+    /// Checks an id of a trainer or municipality by `Identifier`'s rule.
     mutating func checkIdentifier(_ id: String, at location: SourceLocation) -> Bool {
-        if id.isEmpty {
-            log.add("the id is empty; give a short word such as 'mueller'", at: location)
-            return false
-        }
-        if id.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "/" || $0 == "\\" }) {
-            log.add("the id '\(id)' contains a space, comma, semicolon or slash; use letters, digits, '-', '_' or '.'", at: location)
-            return false
-        }
-        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            log.add("the id contains an invisible control character; retype it with letters, digits, '-', '_' or '.'", at: location)
-            return false
-        }
-        if id == "." || id == ".." || id.utf8.count > 100 {
-            log.add("the id '\(id.prefix(40))…' cannot name a calendar file; use a short word of letters, digits, '-', '_' or '.' (at most 100 characters)",
-                    at: location)
-            return false
-        }
-        return true
+        guard let problem = Identifier.problem(id) else { return true }
+        log.add(problem, at: location)
+        return false
     }
 
     /// Logs `id` when no trainer has it; returns whether it is known.

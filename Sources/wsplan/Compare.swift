@@ -24,16 +24,14 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "Output format: text, markdown or json.")
     var format: PlanComparison.Format = .text
 
-    @Option(name: .long, help: "Solver time limit in seconds per scenario (overrides each scenario's solver.time_limit_s).")
-    var timeLimit: Double?
 
-    @Option(name: .long, help: "Relative MIP gap at which to stop (overrides solver.mip_gap).")
-    var mipGap: Double?
+
+    @OptionGroup var limits: SolverLimitOptions
+    var timeLimit: Double? { limits.timeLimit }
+    var mipGap: Double? { limits.mipGap }
 
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("give at least one scenario") }
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e6) { throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000") }
-        if let mipGap, !(mipGap >= 0 && mipGap.isFinite) { throw ValidationError("--mip-gap must be 0 or more") }
     }
 
     func run() throws {

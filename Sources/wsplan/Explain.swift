@@ -25,9 +25,6 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "Explain against this plan.json instead of solving first.")
     var plan: String?
 
-    @Option(name: .long, help: "Time limit in seconds of the first solve (default: the scenario's solver.time_limit_s); also caps each re-solve.")
-    var timeLimit: Double?
-
     @Option(name: .long, help: "Seconds per re-solve of a relaxation (default 15, at most the time limit).")
     var resolveLimit: Double?
 
@@ -40,8 +37,11 @@ struct Explain: ParsableCommand {
     @Flag(name: .long, help: "Print no progress lines on stderr.")
     var quiet = false
 
+    @OptionGroup var limits: SolverLimitOptions
+    var timeLimit: Double? { limits.timeLimit }
+    var mipGap: Double? { limits.mipGap }
+
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let resolveLimit, !(resolveLimit > 0 && resolveLimit.isFinite) { throw ValidationError("--resolve-limit must be a positive number of seconds") }
         if maxResolves < 0 { throw ValidationError("--max-resolves must be 0 or more") }
     }
@@ -76,7 +76,7 @@ struct Explain: ParsableCommand {
             base = given
         } else {
             progress.note("solving \(scenario) (time limit \(Int(limit.rounded())) s)")
-            base = try Planner(scenario: loaded).plan(using: solver, timeLimitSeconds: limit)
+            base = try Planner(scenario: loaded).plan(using: solver, timeLimitSeconds: limit, mipGap: mipGap)
         }
         let planner = Planner(scenario: loaded)
         let diagnosis = UnscheduledDiagnoser(planner: planner)

@@ -17,8 +17,10 @@ struct ICS: ParsableCommand {
     func run() throws {
         let loaded: Plan
         do { loaded = try PlanFile.read(path: plan) } catch { throw reportInput(error) }
+        let target = try prepareOutput(out, inputs: [])
+        defer { target.release() }
         let files = ICalendarWriter(plan: loaded, stamp: ICalendarWriter.utcStamp()).files()
-        try OutputFolder.write(files, to: out)
+        try target.write(files)
         FileHandle.standardError.write(Data("wsplan: wrote \(files.count) calendars into \(out)/ics\n".utf8))
     }
 }

@@ -122,7 +122,9 @@ struct Recruit: ParsableCommand {
             page.recruitment = run.result
             files["report.html"] = Data(page.render().utf8)
         }
-        try OutputFolder.write(files, to: folder)
+        let target = try prepareOutput(folder, inputs: [scenario])
+        defer { target.release() }
+        try target.write(files)
         progress.note("wrote \(files.keys.sorted().joined(separator: ", ")) to \(folder)")
         print(format == .json ? String(decoding: files[RecruitmentFile.fileName]!, as: UTF8.self)
               : RecruitmentText.render(run.result, planSource: planPath ?? "solved now"), terminator: "")

@@ -24,9 +24,11 @@ struct Report: ParsableCommand {
             loaded = try PlanFile.read(path: plan)
             facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario))
         } catch { throw reportInput(error) }
+        let target = try prepareOutput(out, inputs: [scenario])
+        defer { target.release() }
         var page = ReportPage(plan: loaded, facts: facts)
         page.recruitment = RecruitmentFile.read(folder: out)
-        try OutputFolder.write(["report.html": Data(page.render().utf8)], to: out)
+        try target.write(["report.html": Data(page.render().utf8)])
         FileHandle.standardError.write(Data("wsplan: wrote \(out)/report.html\n".utf8))
     }
 }

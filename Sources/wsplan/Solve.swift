@@ -20,11 +20,7 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: out/<scenario name>).")
     var out: String?
 
-    @Option(name: .long, help: "Solver time limit in seconds (overrides the scenario's solver.time_limit_s).")
-    var timeLimit: Double?
 
-    @Option(name: .long, help: "Relative MIP gap at which to stop (overrides solver.mip_gap).")
-    var mipGap: Double?
 
     @Option(name: .long, help: "Also write the exact MIP given to GLPK as free MPS (a minimisation).")
     var writeModel: String?
@@ -35,7 +31,7 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Follow-up days per workshop start in the model, best first (default: as many as fit).")
     var followupAlternatives: Int?
 
-    @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present): calendars keep its UIDs.")
+    @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present; none: start afresh): calendars keep its UIDs.")
     var previous: String?
 
     @Option(name: .long, help: "glpk (default): optimise; greedy: the office's hand-made plan, as the benchmark's baseline (no bound).")
@@ -47,15 +43,20 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Show GLPK's own log on stderr.")
     var verbose = false
 
+    @Flag(name: .long, help: "Solve even when the scenario has no requests (every package of the previous plan is then cancelled).")
+    var allowEmpty = false
+
     @Flag(name: .long, help: "Print nothing but errors (no progress).")
     var quiet = false
 
     @Option(name: .long, help: "Form of calendar.csv and costs.csv: excel-de (UTF-8 with BOM, ';', decimal comma) or plain (UTF-8, ',', decimal point).")
     var csvFormat: CSVFormat = .excelGerman
 
+    @OptionGroup var limits: SolverLimitOptions
+    var timeLimit: Double? { limits.timeLimit }
+    var mipGap: Double? { limits.mipGap }
+
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1e6) { throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000") }
-        if let mipGap, !(mipGap >= 0 && mipGap <= 1) { throw ValidationError("--mip-gap must be between 0 and 1") }
         if (prepAlternatives ?? 1) < 1 || (followupAlternatives ?? 1) < 1 { throw ValidationError("alternatives must be at least 1") }
     }
 
@@ -63,16 +64,21 @@ struct Solve: ParsableCommand {
         let display = ProgressDisplay(quiet: quiet)
         let interrupt = InterruptHandler(
             onFirst: { display.warn("interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)") },
-            onSecond: { display.warn("interrupted again: quitting without writing anything") })
+            onSecond: { display.warn("interrupted again: quitting without writing anything"); FileLock.releaseAll() })
         display.update(SolverProgress(phase: .reading, elapsed: 0))
         defer { display.finish() }
         let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let loaded: Scenario
         let previousPlan: Plan?
-        do {
-            loaded = try ScenarioLoader.load(path: scenario)
-            previousPlan = try PlanOutputs.previousPlan(named: previous, folder: folder)
-        } catch { throw reportInput(error) }
+        do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw reportInput(error) }
+        if loaded.requests.isEmpty && !allowEmpty {
+            throw reportInput(InputErrors(problems: [InputProblem(file: scenario, field: "municipalities", message:
+                "the scenario has no requests, so the plan would cancel every planned package; add requests, or pass --allow-empty if that is meant")]))
+        }
+        // Checked and locked before the solve, so that an unusable --out is not found out afterwards.
+        let target = try prepareOutput(folder, inputs: [scenario])
+        defer { target.release() }
+        do { previousPlan = try PlanOutputs.previousPlan(named: previous, folder: target.path) } catch { throw reportInput(error) }
 
         let planner = Planner(scenario: loaded, options: FormulationOptions(
             preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives), previous: previousPlan)
@@ -97,8 +103,8 @@ struct Solve: ParsableCommand {
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
         let stamp = ICalendarWriter.utcStamp()
         let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
-        try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
-                                                     csv: csvFormat.dialect, recruitment: RecruitmentFile.read(folder: folder)), to: folder)
+        try target.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
+                                               csv: csvFormat.dialect, recruitment: RecruitmentFile.read(folder: folder)))
         display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html and ics/")
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
