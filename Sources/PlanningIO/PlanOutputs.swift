@@ -24,6 +24,22 @@ public enum PlanOutputs {
         return files
     }
 
+    /// Where `wsplan solve` (and `wsplan serve`) put a scenario's plan unless told otherwise:
+    /// `out/<file name without extension>`, relative to the working folder.
+    public static func defaultFolder(forScenario path: String) -> String {
+        "out/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// Gives `plan` its calendar events against `previous`, writes every output file into `folder`
+    /// at once (`OutputFolder`) and returns the published plan.
+    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to folder: String,
+                             csv: CSVDialect = .excelGerman) throws -> Plan {
+        let stamp = ICalendarWriter.utcStamp()
+        let published = publish(plan, previous: previous, stamp: stamp)
+        try OutputFolder.write(try files(for: published, stamp: stamp, report: ReportFacts(scenario: scenario), csv: csv), to: folder)
+        return published
+    }
+
     /// The plan a re-plan continues: the one named, or the one already in the output folder.
     /// A named file that cannot be read is an input error; an unreadable one in the folder is ignored.
     public static func previousPlan(named path: String?, folder: String) throws(InputErrors) -> Plan? {
