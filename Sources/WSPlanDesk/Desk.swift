@@ -10,6 +10,6 @@ final class Desk: Sendable {
 
     init(_ configuration: DeskConfiguration) {
         self.configuration = configuration
-        scenarios = ScenarioFolder(configuration.folder)
+        scenarios = ScenarioFolder(configuration.folder, workingFolder: configuration.workingFolder)
     }
 }

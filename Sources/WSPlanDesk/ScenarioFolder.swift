@@ -7,8 +7,12 @@ import Yams
 /// without `.yaml` (the same name `wsplan solve` gives their output folder).
 struct ScenarioFolder: Sendable {
     let root: URL
+    let workingFolder: String
 
-    init(_ path: String) { root = URL(fileURLWithPath: path).standardizedFileURL }
+    init(_ path: String, workingFolder: String) {
+        root = URL(fileURLWithPath: path).standardizedFileURL
+        self.workingFolder = workingFolder
+    }
 
     /// Names that can only mean a file directly inside the folder: no slashes, no leading dot.
     static func isSafeName(_ name: String) -> Bool {
@@ -35,7 +39,10 @@ struct ScenarioFolder: Sendable {
     }
 
     /// The output folder `wsplan solve` uses for this scenario by default.
-    func outputFolder(of id: String) -> String { PlanOutputs.defaultFolder(forScenario: id + ".yaml") }
+    func outputFolder(of id: String) -> String {
+        let relative = PlanOutputs.defaultFolder(forScenario: id + ".yaml")
+        return workingFolder == "." ? relative : workingFolder + "/" + relative
+    }
 
     /// The last plan written for the scenario, if one can be read.
     func lastPlan(of id: String) -> Plan? {

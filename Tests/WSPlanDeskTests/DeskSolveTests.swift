@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PlanningIO
+import Testing
+@testable import WSPlanDesk
+
+@Suite("Desk solving", .serialized)
+struct DeskSolveTests {
+    @Test("a solve runs in the background, a second one is refused, progress streams, the plan lands in out/<name>")
+    func solve() async throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let page0 = try await client.get("/scenarios/2027-Q1")
+            let token = try #require(page0.csrf)
+            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=2")
+            #expect(started.status == .seeOther)
+            let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=2")
+            #expect(second.status == .conflict && second.text.contains("already running"))
+            let events = try await client.get("/scenarios/2027-Q1/progress")  // streams until the solve ends
+            #expect(events.headers[.contentType] == "text/event-stream")
+            let lines = events.text.split(separator: "\n").filter { $0.hasPrefix("data: ") }
+            #expect(lines.count >= 2)
+            #expect(lines.last!.contains("\"state\":\"finished\""))
+            let plan = try PlanFile.read(path: fixture.root.path + "/out/2027-Q1/plan.json")
+            #expect(plan.scenario == "Rollout 2027 Q1" && !plan.packages.isEmpty)
+            #expect(lines.last!.contains(String(format: "\"incumbent\":%.2f", plan.solver.objective!)))
+            let page = try await client.get("/scenarios/2027-Q1")
+            #expect(page.text.contains(plan.solver.status.rawValue) && page.text.contains("/files/report.html"))
+            let r1 = try await client.get("/scenarios/2027-Q1/files/report.html")
+            #expect(r1.status == .ok)
+            let json = try await client.get("/scenarios/2027-Q1/files/plan.json")
+            #expect(Data(buffer: json.body) == FileManager.default.contents(atPath: fixture.root.path + "/out/2027-Q1/plan.json"))
+            let r2 = try await client.get("/")
+            #expect(r2.text.contains(String(format: "%.2f", plan.solver.objective!)))
+        }
+    }
+
+    @Test("Stop ends the solve early and keeps the best plan, as Ctrl-C does")
+    func stop() async throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let page0 = try await client.get("/scenarios/2027-Q1")
+            let token = try #require(page0.csrf)
+            let r3 = try await client.post("/scenarios/2027-Q1/stop", "csrf=\(token)")
+            #expect(r3.status == .conflict)  // nothing runs
+            let clock = ContinuousClock(), begin = clock.now
+            let r4 = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=120")
+            #expect(r4.status == .seeOther)
+            try await Task.sleep(for: .seconds(3))
+            let r5 = try await client.post("/scenarios/2027-Q1/stop", "csrf=\(token)")
+            #expect(r5.status == .seeOther)
+            let events = try await client.get("/scenarios/2027-Q1/progress")
+            #expect(events.text.contains("\"state\":\"finished\""))
+            #expect(clock.now - begin < .seconds(60))
+            let plan = try PlanFile.read(path: fixture.root.path + "/out/2027-Q1/plan.json")
+            #expect(plan.solver.status == .feasible || plan.solver.status == .optimal)
+            #expect(!plan.packages.isEmpty)
+        }
+    }
+}
