@@ -10,6 +10,7 @@ public func buildApplication(_ configuration: DeskConfiguration) -> some Applica
     router.add(middleware: CSRFMiddleware(token: desk.csrf, limit: configuration.uploadLimit))
     ScenariosController(desk: desk).addRoutes(to: router)
     SolveController(desk: desk).addRoutes(to: router)
+    FeedsController(desk: desk).addRoutes(to: router)
     var logger = Logger(label: "wsplan-serve")
     logger.logLevel = .warning
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),

@@ -7,9 +7,11 @@ final class Desk: Sendable {
     let scenarios: ScenarioFolder
     let jobs = SolveJobs()
     let csrf = Tokens.random()
+    let feeds: FeedTokens
 
     init(_ configuration: DeskConfiguration) {
         self.configuration = configuration
         scenarios = ScenarioFolder(configuration.folder, workingFolder: configuration.workingFolder)
+        feeds = FeedTokens(folder: scenarios.root)
     }
 }

@@ -14,9 +14,9 @@ struct DeskSolveTests {
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page0 = try await client.get("/scenarios/2027-Q1")
             let token = try #require(page0.csrf)
-            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=2")
+            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=1")
             #expect(started.status == .seeOther)
-            let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=2")
+            let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=1")
             #expect(second.status == .conflict && second.text.contains("already running"))
             let events = try await client.get("/scenarios/2027-Q1/progress")  // streams until the solve ends
             #expect(events.headers[.contentType] == "text/event-stream")
@@ -34,7 +34,41 @@ struct DeskSolveTests {
             #expect(Data(buffer: json.body) == FileManager.default.contents(atPath: fixture.root.path + "/out/2027-Q1/plan.json"))
             let r2 = try await client.get("/")
             #expect(r2.text.contains(String(format: "%.2f", plan.solver.objective!)))
+            try await checkFeeds(client, fixture, token: token)
         }
+    }
+
+    /// The trainer's feed: served with ETag/Last-Modified, 304 when unchanged, 404 for a guessed
+    /// token or another calendar's name, and a renewed token revokes the old URL.
+    func checkFeeds(_ client: some TestClientProtocol, _ fixture: DeskFixture, token csrf: String) async throws {
+        let page = try await client.get("/scenarios/2027-Q1").text
+        let pattern = try Regex("/feeds/([0-9a-f]{40})/trainer-mueller\\.ics")
+        let match = try #require(page.firstMatch(of: pattern))
+        let url = String(page[match.range]), token = String(match.output[1].substring!)
+        let feed = try await client.get(url)
+        #expect(feed.status == .ok && feed.headers[.contentType] == "text/calendar; charset=utf-8")
+        #expect(feed.text == String(decoding: FileManager.default.contents(atPath: fixture.root.path + "/out/2027-Q1/ics/trainer-mueller.ics")!, as: UTF8.self))
+        let etag = try #require(feed.headers[.eTag]), modified = try #require(feed.headers[.lastModified])
+        let again = try await client.get(url, headers: [.ifNoneMatch: etag])
+        #expect(again.status == .notModified && again.body.readableBytes == 0)
+        let since = try await client.get(url, headers: [.ifModifiedSince: modified])
+        #expect(since.status == .notModified)
+        let stale = try await client.get(url, headers: [.ifNoneMatch: "\"0-0\""])
+        #expect(stale.status == .ok)
+        let guessed = try await client.get("/feeds/\(String(repeating: "0", count: 40))/trainer-mueller.ics")
+        #expect(guessed.status == .notFound)
+        let otherName = try await client.get("/feeds/\(token)/trainer-nowak.ics")
+        #expect(otherName.status == .notFound)
+        let stored = try String(contentsOf: fixture.scenarios.appendingPathComponent("wsplan-feeds.json"), encoding: .utf8)
+        #expect(stored.contains(token))
+        let renewed = try await client.post("/scenarios/2027-Q1/feeds/renew", "csrf=\(csrf)&calendar=trainer-mueller.ics")
+        #expect(renewed.status == .seeOther)
+        let revoked = try await client.get(url)
+        #expect(revoked.status == .notFound)
+        let newPage = try await client.get("/scenarios/2027-Q1").text
+        let newMatch = try #require(newPage.firstMatch(of: pattern))
+        let fresh = try await client.get(String(newPage[newMatch.range]))
+        #expect(fresh.status == .ok && !newPage.contains(token))
     }
 
     @Test("Stop ends the solve early and keeps the best plan, as Ctrl-C does")

@@ -10,7 +10,9 @@ struct ScenariosController {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in list() }
-        router.get("/scenarios/:id") { _, context in try show(try Routes.scenario(context, desk)) }
+        router.get("/scenarios/:id") { request, context in
+            try show(try Routes.scenario(context, desk), authority: request.head.authority ?? "\(desk.configuration.host):\(desk.configuration.port)")
+        }
     }
 
     func list() -> Response {
@@ -38,7 +40,7 @@ struct ScenariosController {
         return HTML.page("Szenarien", body)
     }
 
-    func show(_ id: String) throws -> Response {
+    func show(_ id: String, authority: String) throws -> Response {
         let path = desk.scenarios.path(of: id)!
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {
@@ -49,6 +51,7 @@ struct ScenariosController {
         if let base = desk.scenarios.base(of: id) { body += " – a what-if of <code>\(HTML.escape(base))</code>" }
         body += ". Planning start \(HTML.escape(scenario.planningStart.iso)), workshops \(HTML.escape(scenario.horizon.lowerBound.iso)) – \(HTML.escape(scenario.horizon.upperBound.iso)).</p>"
         body += PlanSection(desk: desk, id: id).render()
+        body += FeedSection(desk: desk, id: id, authority: authority).render()
         body += "<h2>Requests (\(scenario.requests.count))</h2>" + HTML.table(
             ["id", "name", "place", "state", "participants", "earliest", "latest", "priority", "blackout", "requires", "excludes"],
             scenario.requests.map { request in
