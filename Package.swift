@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
         .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
         .testTarget(name: "WSPlanDeskTests", dependencies: [
-            "WSPlanDesk", "PlanningIO", .product(name: "Hummingbird", package: "hummingbird"),
+            "WSPlanDesk", "Planning", "PlanningIO", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend"]),

@@ -11,6 +11,8 @@ public func buildApplication(_ configuration: DeskConfiguration) -> some Applica
     ScenariosController(desk: desk).addRoutes(to: router)
     SolveController(desk: desk).addRoutes(to: router)
     FeedsController(desk: desk).addRoutes(to: router)
+    CompareController(desk: desk).addRoutes(to: router)
+    ConfirmController(desk: desk).addRoutes(to: router)
     var logger = Logger(label: "wsplan-serve")
     logger.logLevel = .warning
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),

@@ -50,8 +50,11 @@ struct ScenarioFolder: Sendable {
     }
 
     /// The scenario's own `extends:` (the file it is a what-if of), as written.
-    func base(of id: String) -> String? {
-        topLevel(root.appendingPathComponent(id + ".yaml"))?["extends"]?.string
+    func base(of id: String) -> String? { topLevelString(of: id, key: "extends") }
+
+    /// A plain value the scenario file itself sets (not one inherited through `extends`).
+    func topLevelString(of id: String, key: String) -> String? {
+        topLevel(root.appendingPathComponent(id + ".yaml"))?[Node(key)]?.string
     }
 
     private func isScenario(_ url: URL) -> Bool {

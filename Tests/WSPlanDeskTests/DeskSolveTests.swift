@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Planning
 import PlanningIO
 import Testing
 @testable import WSPlanDesk
@@ -92,6 +93,43 @@ struct DeskSolveTests {
             let plan = try PlanFile.read(path: fixture.root.path + "/out/2027-Q1/plan.json")
             #expect(plan.solver.status == .feasible || plan.solver.status == .optimal)
             #expect(!plan.packages.isEmpty)
+            try await checkConfirm(client, fixture, plan: plan, token: token)
+            try await checkCompare(client, fixture, plan: plan)
         }
+    }
+
+    /// Confirm asks first, needs the CSRF token, writes the bookings file as `wsplan confirm` does
+    /// and is idempotent.
+    func checkConfirm(_ client: some TestClientProtocol, _ fixture: DeskFixture, plan: Plan, token: String) async throws {
+        let ask = try await client.get("/scenarios/2027-Q1/confirm")
+        #expect(ask.status == .ok && ask.text.contains("Yes, confirm") && ask.text.contains("bookings.yaml"))
+        let bookings = fixture.scenarios.appendingPathComponent("bookings.yaml").path
+        #expect(!FileManager.default.fileExists(atPath: bookings))  // asking writes nothing
+        let forged = try await client.post("/scenarios/2027-Q1/confirm", "bookings=bookings.yaml")
+        #expect(forged.status == .forbidden && !FileManager.default.fileExists(atPath: bookings))
+        let outside = try await client.post("/scenarios/2027-Q1/confirm", "csrf=\(token)&bookings=..%2Fevil.yaml")
+        #expect(outside.status == .unprocessableContent)
+        let done = try await client.post("/scenarios/2027-Q1/confirm", "csrf=\(token)&bookings=bookings.yaml")
+        #expect(done.status == .ok && done.text.contains("\(plan.packages.count) package(s) added"))
+        let written = try String(contentsOfFile: bookings, encoding: .utf8)
+        for package in plan.packages { #expect(written.contains("municipality: \(package.municipality),"), "\(package.municipality)") }
+        let again = try await client.post("/scenarios/2027-Q1/confirm", "csrf=\(token)&bookings=bookings.yaml")
+        #expect(again.text.contains("0 package(s) added") && again.text.contains("all were there already"))
+    }
+
+    /// Compare shows `PlanComparison`'s rows for the chosen scenarios' last plans and says which have none.
+    func checkCompare(_ client: some TestClientProtocol, _ fixture: DeskFixture, plan: Plan) async throws {
+        let lacking = try await client.get("/compare?s=2027-Q1&s=2027-Q2")
+        #expect(lacking.status == .unprocessableContent && lacking.text.contains("No plan yet (or no such scenario): 2027-Q2"))
+        // A second column: the same plan under the what-if's output folder.
+        let out = fixture.root.appendingPathComponent("out")
+        try FileManager.default.copyItem(at: out.appendingPathComponent("2027-Q1"), to: out.appendingPathComponent("2027-Q1-mueller-on-leave"))
+        let page = try await client.get("/compare?s=2027-Q1&s=2027-Q1-mueller-on-leave")
+        #expect(page.status == .ok)
+        let comparison = PlanComparison([(title: "2027-Q1.yaml", plan: plan), (title: "2027-Q1-mueller-on-leave.yaml", plan: plan)])
+        for row in comparison.rows {
+            #expect(page.text.contains(HTML.escape(row.metric)), "\(row.metric)")
+        }
+        #expect(page.text.contains("2027-Q1-mueller-on-leave.yaml"))
     }
 }

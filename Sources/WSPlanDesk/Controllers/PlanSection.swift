@@ -16,7 +16,7 @@ struct PlanSection {
                 + "\(HTML.escape(Format.seconds(plan.solver.seconds))); \(plan.packages.count) package(s), \(plan.unscheduled.count) unscheduled.</p>"
             html += "<p><a href=\"\(base)/files/report.html\">Open the report</a> · Files: "
                 + ["plan.json", "calendar.csv", "costs.csv", "ics/all.ics"].map { "<a href=\"\(base)/files/\($0)\" download>\($0)</a>" }.joined(separator: " · ")
-                + "</p>"
+                + "</p><p><a href=\"\(base)/confirm\">Confirm this plan into the bookings file…</a> · <a href=\"/compare\">Compare with other scenarios</a></p>"
         } else {
             html += "<p>No plan yet.</p>"
         }

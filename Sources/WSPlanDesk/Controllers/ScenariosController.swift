@@ -37,7 +37,7 @@ struct ScenariosController {
         }
         let body = "<p>Scenario folder <code>\(HTML.escape(desk.configuration.folder))</code>; plans in <code>out/</code> as <code>wsplan solve</code> writes them.</p>"
             + HTML.table(["file", "name", "horizon", "requests", "trainers", "extends", "last plan", "objective EUR", "gap", "time"], rows)
-        return HTML.page("Szenarien", body)
+        return HTML.page("Szenarien", body + "<p><a href=\"/compare\">Compare scenarios side by side</a></p>")
     }
 
     func show(_ id: String, authority: String) throws -> Response {
