@@ -52,6 +52,15 @@ struct ScenarioFolder: Sendable {
     /// The scenario's own `extends:` (the file it is a what-if of), as written.
     func base(of id: String) -> String? { topLevelString(of: id, key: "extends") }
 
+    /// The plan.json of the scenario this one `extends`, when that base is in the folder and has one.
+    func basePlanPath(of id: String) -> String? {
+        guard let base = base(of: id), base.hasSuffix(".yaml") else { return nil }
+        let baseID = String(base.dropLast(5))
+        guard path(of: baseID) != nil else { return nil }
+        let plan = outputFolder(of: baseID) + "/plan.json"
+        return FileManager.default.fileExists(atPath: plan) ? plan : nil
+    }
+
     /// A plain value the scenario file itself sets (not one inherited through `extends`).
     func topLevelString(of id: String, key: String) -> String? {
         topLevel(root.appendingPathComponent(id + ".yaml"))?[Node(key)]?.string

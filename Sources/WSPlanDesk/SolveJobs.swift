@@ -46,7 +46,9 @@ final class SolveJobs: @unchecked Sendable {
     }
 
     /// Starts a solve of `path` into `folder`; false when one of this scenario already runs.
-    func start(id: String, path: String, folder: String, timeLimit: Double?) -> Bool {
+    /// `basePlan`: for a what-if without a plan of its own, its base's plan, so that it is planned
+    /// as a re-plan of that (moving a package costs `move_eur`), as `wsplan compare` does.
+    func start(id: String, path: String, folder: String, basePlan: String? = nil, timeLimit: Double?) -> Bool {
         let cancellation = Cancellation()
         lock.lock()
         if snapshots[id]?.state == .running { lock.unlock(); return false }
@@ -54,7 +56,7 @@ final class SolveJobs: @unchecked Sendable {
         cancellations[id] = cancellation
         lock.unlock()
         let thread = Thread { [self] in
-            run(id: id, path: path, folder: folder, timeLimit: timeLimit, cancellation: cancellation)
+            run(id: id, path: path, folder: folder, basePlan: basePlan, timeLimit: timeLimit, cancellation: cancellation)
         }
         thread.stackSize = 16 << 20
         thread.start()
@@ -75,10 +77,11 @@ final class SolveJobs: @unchecked Sendable {
         if var snapshot = snapshots[id] { change(&snapshot); snapshots[id] = snapshot }
     }
 
-    private func run(id: String, path: String, folder: String, timeLimit: Double?, cancellation: Cancellation) {
+    private func run(id: String, path: String, folder: String, basePlan: String?, timeLimit: Double?, cancellation: Cancellation) {
         do {
             let scenario = try ScenarioLoader.load(path: path)
-            let previous = try PlanOutputs.previousPlan(named: nil, folder: folder)
+            let own = FileManager.default.fileExists(atPath: folder + "/plan.json")
+            let previous = try PlanOutputs.previousPlan(named: own ? nil : basePlan, folder: folder)
             let planner = Planner(scenario: scenario, previous: previous)
             let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: timeLimit, onProgress: { [self] progress in
                 update(id) { snapshot in

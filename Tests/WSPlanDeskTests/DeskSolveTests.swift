@@ -36,6 +36,12 @@ struct DeskSolveTests {
             let r2 = try await client.get("/")
             #expect(r2.text.contains(String(format: "%.2f", plan.solver.objective!)))
             try await checkFeeds(client, fixture, token: token)
+            // A what-if is planned as a re-plan of its base's plan: plan.json counts the moves against it.
+            let variant = try await client.post("/scenarios/2027-Q1-hansen-part-time/solve", "csrf=\(token)&time_limit=1")
+            #expect(variant.status == .seeOther)
+            _ = try await client.get("/scenarios/2027-Q1-hansen-part-time/progress")
+            let replan = try PlanFile.read(path: fixture.root.path + "/out/2027-Q1-hansen-part-time/plan.json")
+            #expect(replan.moves != nil)
         }
     }
 

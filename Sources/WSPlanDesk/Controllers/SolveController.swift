@@ -26,7 +26,8 @@ struct SolveController {
             }
             limit = value
         }
-        let started = desk.jobs.start(id: id, path: desk.scenarios.path(of: id)!, folder: desk.scenarios.outputFolder(of: id), timeLimit: limit)
+        let started = desk.jobs.start(id: id, path: desk.scenarios.path(of: id)!, folder: desk.scenarios.outputFolder(of: id),
+                                      basePlan: desk.scenarios.basePlanPath(of: id), timeLimit: limit)
         guard started else {
             return HTML.page("Plan", "<p class=\"error\">A solve of this scenario is already running: the second one was refused. Wait for it or press Stop on <a href=\"/scenarios/\(HTML.escape(id))\">the scenario page</a>.</p>",
                              status: .conflict)
