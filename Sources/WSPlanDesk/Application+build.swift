@@ -13,6 +13,7 @@ public func buildApplication(_ configuration: DeskConfiguration) -> some Applica
     FeedsController(desk: desk).addRoutes(to: router)
     CompareController(desk: desk).addRoutes(to: router)
     ConfirmController(desk: desk).addRoutes(to: router)
+    ExplainController(desk: desk).addRoutes(to: router)
     var logger = Logger(label: "wsplan-serve")
     logger.logLevel = .warning
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),

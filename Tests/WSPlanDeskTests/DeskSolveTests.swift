@@ -42,6 +42,14 @@ struct DeskSolveTests {
             _ = try await client.get("/scenarios/2027-Q1-hansen-part-time/progress")
             let replan = try PlanFile.read(path: fixture.root.path + "/out/2027-Q1-hansen-part-time/plan.json")
             #expect(replan.moves != nil)
+            // Explain: a button per unscheduled request; the answer names the request and a rule.
+            let out = try #require(replan.unscheduled.first)
+            let variantPage = try await client.get("/scenarios/2027-Q1-hansen-part-time")
+            #expect(variantPage.text.contains("Explain \(out.municipality)"))
+            let explained = try await client.post("/scenarios/2027-Q1-hansen-part-time/explain", "csrf=\(token)&municipality=\(out.municipality)")
+            #expect(explained.status == .ok && explained.text.contains(out.municipality) && explained.text.contains("R"))
+            let unknown = try await client.post("/scenarios/2027-Q1-hansen-part-time/explain", "csrf=\(token)&municipality=nowhere")
+            #expect(unknown.text.contains("no request with the id &quot;nowhere&quot;"))
         }
     }
 

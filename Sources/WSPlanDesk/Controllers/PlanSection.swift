@@ -14,6 +14,12 @@ struct PlanSection {
             html += "<p>Last plan in <code>\(HTML.escape(desk.scenarios.outputFolder(of: id)))</code>: <b>\(HTML.escape(plan.solver.status.rawValue))</b>, "
                 + "objective \(HTML.escape(plan.solver.objective.map(Format.eur) ?? "–")) EUR, gap \(HTML.escape(plan.solver.gap.map(Format.percent) ?? "–")), "
                 + "\(HTML.escape(Format.seconds(plan.solver.seconds))); \(plan.packages.count) package(s), \(plan.unscheduled.count) unscheduled.</p>"
+            if !plan.unscheduled.isEmpty {
+                html += "<p>Unscheduled: " + plan.unscheduled.map { item in
+                    HTML.form("\(base)/explain", csrf: desk.csrf,
+                              "<input type=\"hidden\" name=\"municipality\" value=\"\(HTML.escape(item.municipality))\"><button>Explain \(HTML.escape(item.municipality))</button>")
+                }.joined() + "</p>"
+            }
             html += "<p><a href=\"\(base)/files/report.html\">Open the report</a> · Files: "
                 + ["plan.json", "calendar.csv", "costs.csv", "ics/all.ics"].map { "<a href=\"\(base)/files/\($0)\" download>\($0)</a>" }.joined(separator: " · ")
                 + "</p><p><a href=\"\(base)/confirm\">Confirm this plan into the bookings file…</a> · <a href=\"/compare\">Compare with other scenarios</a></p>"
