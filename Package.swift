@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         /// GLPK's C API, from Debian's `libglpk-dev` (no pkg-config file: the module map links it).
@@ -29,10 +30,16 @@ let package = Package(
             resources: [.copy("Resources/places.csv"), .copy("Resources/school-holidays.csv"),
                         .copy("Resources/germany-states.json")]
         ),
+        /// `wsplan serve`: the office's web app over a scenario folder (Hummingbird 2, server-side HTML).
+        .target(
+            name: "WSPlanDesk",
+            dependencies: ["Planning", "PlanningIO", "GLPKBackend", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "wsplan",
             dependencies: [
-                "Optimization", "Planning", "PlanningIO", "GLPKBackend",
+                "Optimization", "Planning", "PlanningIO", "GLPKBackend", "WSPlanDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +47,10 @@ let package = Package(
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPKGuard", "Optimization"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
         .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
+        .testTarget(name: "WSPlanDeskTests", dependencies: [
+            "WSPlanDesk", "Planning", "PlanningIO", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend"]),
     ]
 )

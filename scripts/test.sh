@@ -19,4 +19,5 @@ bin="$(swift build --show-bin-path)/wsplan"
 WSPLAN_BIN="$bin" ORACLE_STRICT=1 scripts/oracle-test.sh
 WSPLAN_BIN="$bin" scripts/ical-test.sh
 WSPLAN_BIN="$bin" scripts/report-test.sh
+WSPLAN_BIN="$bin" scripts/desk-test.sh
 "${PYTHON:-python3}" -m pytest -q -p no:cacheprovider bench/test_benchmark.py   # the benchmark harness on canned output

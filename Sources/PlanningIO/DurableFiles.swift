@@ -5,7 +5,7 @@ import Glibc
 
 /// File-system steps that never leave a half-written file behind: write and `fsync` a file,
 /// replace a file by renaming a complete copy over it, and swap two folders in one step.
-enum DurableFiles {
+public enum DurableFiles {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -35,7 +35,7 @@ enum DurableFiles {
     /// Replaces the file at `path` with `data` so that a reader (or a crash at any instant) sees
     /// either the whole old file or the whole new one: the new text goes to a temporary file in the
     /// same folder, is flushed to disk and renamed over the old one; then the folder is flushed.
-    static func replace(_ path: String, with data: Data) throws {
+    public static func replace(_ path: String, with data: Data) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = url.deletingLastPathComponent()

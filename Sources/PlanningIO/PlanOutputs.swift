@@ -29,6 +29,32 @@ public enum PlanOutputs {
         return files
     }
 
+    /// Where `wsplan solve` (and `wsplan serve`) put a scenario's plan unless told otherwise:
+    /// `out/<file name without extension>`, relative to the working folder.
+    public static func defaultFolder(forScenario path: String) -> String {
+        "out/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// Gives `plan` its calendar events against `previous`, writes every output file into the
+    /// prepared (checked and locked) folder at once and returns the published plan.
+    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to target: OutputFolder.Prepared,
+                             csv: CSVDialect = .excelGerman, recruitment: RecruitmentResult? = nil) throws -> Plan {
+        let stamp = ICalendarWriter.utcStamp()
+        let published = publish(plan, previous: previous, stamp: stamp)
+        try target.write(try files(for: published, stamp: stamp, report: ReportFacts(scenario: scenario), csv: csv,
+                                   recruitment: recruitment))
+        return published
+    }
+
+    /// The same into `folder`, prepared and locked for the time of the write.
+    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to folder: String,
+                             csv: CSVDialect = .excelGerman) throws -> Plan {
+        let target = try OutputFolder.prepare(folder)
+        defer { target.release() }
+        return try write(plan, previous: previous, scenario: scenario, to: target, csv: csv,
+                         recruitment: RecruitmentFile.read(folder: folder))
+    }
+
     /// The plan a re-plan continues: the one named (`none`: none), or the one already in the
     /// output folder. Either is an input error when it cannot be read: a corrupt plan.json is
     /// never silently skipped, since its calendar UIDs would be lost.

@@ -63,7 +63,7 @@ struct Recruit: ParsableCommand {
     func run() throws {
         let progress = ProgressDisplay(quiet: quiet)
         let clock = ContinuousClock(), started = clock.now
-        let defaultFolder = "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+        let defaultFolder = PlanOutputs.defaultFolder(forScenario: scenario)
         let folderPlan = URL(fileURLWithPath: out ?? defaultFolder).appendingPathComponent("plan.json").path
         let planPath = plan ?? (FileManager.default.fileExists(atPath: folderPlan) ? folderPlan : nil)
         let folder = out ?? planPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? defaultFolder

@@ -67,7 +67,7 @@ struct Solve: ParsableCommand {
             onSecond: { display.warn("interrupted again: quitting without writing anything"); FileLock.releaseAll() })
         display.update(SolverProgress(phase: .reading, elapsed: 0))
         defer { display.finish() }
-        let folder = out ?? "out/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+        let folder = out ?? PlanOutputs.defaultFolder(forScenario: scenario)
         let loaded: Scenario
         let previousPlan: Plan?
         do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw reportInput(error) }
@@ -101,10 +101,8 @@ struct Solve: ParsableCommand {
 
         interrupt.writing()
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
-        let stamp = ICalendarWriter.utcStamp()
-        let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
-        try target.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
-                                               csv: csvFormat.dialect, recruitment: RecruitmentFile.read(folder: folder)))
+        let published = try PlanOutputs.write(plan, previous: previousPlan, scenario: loaded, to: target, csv: csvFormat.dialect,
+                                              recruitment: RecruitmentFile.read(folder: folder))
         display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html and ics/")
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")

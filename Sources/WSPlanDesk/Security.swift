@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+
+/// The office pages' password (HTTP Basic, any user name) when one is set; feeds need their token only.
+struct PasswordMiddleware<Context: RequestContext>: RouterMiddleware {
+    let password: String?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let password, !request.uri.path.hasPrefix("/feeds/") else { return try await next(request, context) }
+        if let header = request.headers[.authorization], header.hasPrefix("Basic "),
+           let data = Data(base64Encoded: String(header.dropFirst(6))), let text = String(data: data, encoding: .utf8),
+           let colon = text.firstIndex(of: ":"), Tokens.equal(String(text[text.index(after: colon)...]), password) {
+            return try await next(request, context)
+        }
+        var response = HTML.page("Anmeldung nötig", "<p class=\"error\">Wrong or missing password: give the password of <code>--password-file</code>.</p>",
+                                 status: .unauthorized)
+        response.headers[.wwwAuthenticate] = "Basic realm=\"wsplan\", charset=\"UTF-8\""
+        return response
+    }
+}
+
+/// Every POST carries the page's CSRF token in its form and stays under the upload limit; the body
+/// is read here once (and kept in the request for the route).
+struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: String
+    let limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post else { return try await next(request, context) }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limit)
+        } catch {
+            return HTML.page("Zu groß", "<p class=\"error\">The request is larger than the limit of \(limit / 1024) KiB; send a smaller file.</p>",
+                             status: .contentTooLarge)
+        }
+        let given = Form(String(buffer: body))["csrf"] ?? ""
+        guard Tokens.equal(given, token) else {
+            return HTML.page("Abgelehnt", "<p class=\"error\">Missing or wrong CSRF token: reload the page and send the form again.</p>",
+                             status: .forbidden)
+        }
+        return try await next(request, context)
+    }
+}
