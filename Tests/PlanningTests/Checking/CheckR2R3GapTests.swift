@@ -13,7 +13,7 @@ import Testing
         let plan = F.plan(changing: "guetersloh") { $0.preparation = F.day(preparation) }
         let violations = PlanChecker(scenario: F.scenario()).check(plan)
         if breaks {
-            F.expectOnly(violations, rule: "R2", municipalities: ["guetersloh"])
+            F.expectOnly(violations, rule: .r2, municipalities: ["guetersloh"])
         } else {
             #expect(violations == [])
         }
@@ -28,7 +28,7 @@ import Testing
         let plan = F.plan(changing: "guetersloh") { $0.followup = F.day(followup) }
         let violations = PlanChecker(scenario: F.scenario()).check(plan)
         if breaks {
-            F.expectOnly(violations, rule: "R3", municipalities: ["guetersloh"])
+            F.expectOnly(violations, rule: .r3, municipalities: ["guetersloh"])
         } else {
             #expect(violations == [])
         }
@@ -45,6 +45,6 @@ import Testing
         scenario.rules.prepGap.min = minimum
         let violations = PlanChecker(scenario: scenario).check(F.validPlan())
         #expect(Set(violations.map(\.municipality)) == broken)
-        #expect(violations.allSatisfy { $0.rule == "R2" })
+        #expect(violations.allSatisfy { $0.rule == .r2 })
     }
 }
