@@ -19,6 +19,22 @@ import Testing
         }
     }
 
+    /// R2's edges, for regensburg's workshop on Tuesday 2027-02-23: 21 and 42 days are allowed,
+    /// 20 and 43 are not (all four preparation days are working days in BY).
+    @Test(arguments: [("2027-02-02", false),  // 21 days, the minimum
+                      ("2027-02-03", true),   // 20 days
+                      ("2027-01-12", false),  // 42 days, the maximum
+                      ("2027-01-11", true)])  // 43 days
+    func preparationGapEdges(preparation: String, breaks: Bool) {
+        let plan = F.plan(changing: "regensburg") { $0.preparation = F.day(preparation) }
+        let violations = PlanChecker(scenario: F.scenario()).check(plan)
+        if breaks {
+            F.expectOnly(violations, rule: .r2, municipalities: ["regensburg"])
+        } else {
+            #expect(violations == [])
+        }
+    }
+
     /// Follow-up dates for guetersloh's workshop on 2027-02-09, and whether R3 objects.
     @Test(arguments: [("2027-09-17", true),   // 220 days
                       ("2027-07-09", false),  // 150 days, the minimum
