@@ -326,11 +326,15 @@ class Scenario:
     # -- travel
 
     def km(self, t: str, rid: str, where: dict | None = None) -> float:
-        """Distance trainer -> municipality; `where` gives lat/lon for a booked municipality."""
+        """Distance trainer -> municipality, as the ledger of SPEC §3 shows it: rounded to one
+        decimal, 0.05 up (through its printed form to the micro-km); `where` gives lat/lon for a
+        booked municipality."""
         if (t, rid) in self.distances:
-            return self.distances[(t, rid)]
-        tr, r = self.trainers[t], (where or self.requests[rid])
-        return haversine(tr["lat"], tr["lon"], float(r["lat"]), float(r["lon"])) * float(self.travel["detour_factor"])
+            raw = self.distances[(t, rid)]
+        else:
+            tr, r = self.trainers[t], (where or self.requests[rid])
+            raw = haversine(tr["lat"], tr["lon"], float(r["lat"]), float(r["lon"])) * float(self.travel["detour_factor"])
+        return float(Decimal(f"{raw:.6f}").quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
     def event_cost(self, km: float, days: int) -> float:
         tv = self.travel
@@ -338,7 +342,8 @@ class Scenario:
             trips, nights = days, 0
         else:
             trips, nights = 1, (days - 1) + (1 if km > float(tv["evening_before_km"]) else 0)
-        return trips * 2 * km * float(tv["eur_per_km"]) + nights * float(tv["hotel_eur"])
+        # The ledger: each trip's cost from the rounded km, rounded to the cent (half up).
+        return cents(trips * 2 * km * float(tv["eur_per_km"]) + nights * float(tv["hotel_eur"]))
 
 
 # --------------------------------------------------------------------------- model

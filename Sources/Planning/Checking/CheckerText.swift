@@ -1,7 +1,13 @@
+import Foundation
+
 /// Wording shared by the checker's findings, kept in one place so every rule speaks alike.
 enum CheckerText {
     /// An amount of EUR with two decimals.
+    static func eur(_ amount: Decimal) -> String { eur(CheckerMoney.double(amount)) }
+
+    /// An amount of EUR with two decimals.
     static func eur(_ amount: Double) -> String {
+        guard amount.isFinite, abs(amount) < 1e15 else { return "\(amount)" }
         let cents = (amount * 100).rounded()
         let sign = cents < 0 ? "-" : ""
         let whole = Int(abs(cents)) / 100, fraction = Int(abs(cents)) % 100

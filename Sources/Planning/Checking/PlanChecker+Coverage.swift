@@ -8,7 +8,7 @@ extension PlanChecker {
         var scheduled: [String: Int] = [:]
         for fact in facts where !fact.isConfirmed {
             if fact.request == nil {
-                found.append(Violation("coverage", fact.municipality,
+                found.append(Violation(.coverage, fact.municipality,
                                        "the plan schedules a package, but the scenario has no request with this id"))
             } else {
                 scheduled[fact.municipality, default: 0] += 1
@@ -17,13 +17,13 @@ extension PlanChecker {
         var unscheduled: [String: Int] = [:]
         for entry in plan.unscheduled {
             if requestsByID[entry.municipality] == nil {
-                found.append(Violation("coverage", entry.municipality,
+                found.append(Violation(.coverage, entry.municipality,
                                        "the plan lists it as unscheduled, but the scenario has no request with this id"))
             } else {
                 unscheduled[entry.municipality, default: 0] += 1
             }
             if entry.reasons.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
-                found.append(Violation("coverage", entry.municipality, "unscheduled without a reason"))
+                found.append(Violation(.coverage, entry.municipality, "unscheduled without a reason"))
             }
         }
         for request in scenario.requests {
@@ -39,7 +39,7 @@ extension PlanChecker {
         let booked = bookingsByMunicipality[request.id] != nil
         let served = packages + (booked ? 1 : 0)
         var found: [Violation] = []
-        func report(_ text: String) { found.append(Violation("coverage", request.id, text)) }
+        func report(_ text: String) { found.append(Violation(.coverage, request.id, text)) }
         if served == 0 && unscheduled == 0 {
             report("the request is neither scheduled nor listed as unscheduled")
         }
@@ -63,11 +63,11 @@ extension PlanChecker {
         let source = fact.isConfirmed ? "booking" : "request"
         var found: [Violation] = []
         if fact.package.state != fact.state {
-            found.append(Violation("coverage", fact.municipality,
+            found.append(Violation(.coverage, fact.municipality,
                                    "the plan gives state \(fact.package.state.rawValue), the \(source) \(fact.state.rawValue)"))
         }
         if fact.package.participants != fact.participants {
-            found.append(Violation("coverage", fact.municipality,
+            found.append(Violation(.coverage, fact.municipality,
                                    "the plan gives \(fact.package.participants) participants, the \(source) \(fact.participants)"))
         }
         return found

@@ -1,32 +1,39 @@
+import Foundation
+
 extension PlanChecker {
-    /// Objective: each term of SPEC §4, recomputed over the packages that are not confirmed bookings,
-    /// against `objective_terms`, and their sum against the solver's objective when it gives one.
-    ///
-    /// The travel term and the total allow half a cent per package on top of the 0.02 EUR tolerance:
-    /// a plan may add up package costs that were already rounded to cents.
+    /// Objective, to the cent: each term of SPEC §4, recomputed over the packages that are not
+    /// confirmed bookings, against `objective_terms`; the solver's objective against the spec's
+    /// terms and against the sum of the plan's own terms (the ledger: no tolerance above half a cent).
     func objective(_ plan: Plan, _ facts: [PackageFacts]) -> [Violation] {
         let expected = expectedTerms(plan, facts)
         let stated = plan.objectiveTerms
-        let scheduled = facts.filter { !$0.isConfirmed }.count
-        let summedTolerance = 0.02 + 0.005 * Double(scheduled)
-        let terms: [(String, Double, Double, Double)] = [
-            ("unscheduled", stated.unscheduled, expected.unscheduled, 0.02),
-            ("travel", stated.travel, expected.travel, summedTolerance),
-            ("prep_gap", stated.prepGap, expected.prepGap, 0.02),
-            ("followup_gap", stated.followupGap, expected.followupGap, 0.02),
-            ("preferred_pairs", stated.preferredPairs, expected.preferredPairs, 0.02),
-            ("max_load", stated.maxLoad, expected.maxLoad, 0.02),
-            ("move", stated.move ?? 0, expected.move ?? 0, 0.02),
+        let terms: [(String, Double, Double)] = [
+            ("unscheduled", stated.unscheduled, expected.unscheduled),
+            ("travel", stated.travel, expected.travel),
+            ("prep_gap", stated.prepGap, expected.prepGap),
+            ("followup_gap", stated.followupGap, expected.followupGap),
+            ("preferred_pairs", stated.preferredPairs, expected.preferredPairs),
+            ("max_load", stated.maxLoad, expected.maxLoad),
+            ("move", stated.move ?? 0, expected.move ?? 0),
         ]
         var found: [Violation] = []
-        for (name, planned, recomputed, tolerance) in terms where abs(planned - recomputed) > tolerance {
-            found.append(Violation("objective", nil,
+        for (name, planned, recomputed) in terms where CheckerMoney.differ(planned, SpecTravel.cents(recomputed)) {
+            found.append(Violation(.objective, nil,
                                    "term \(name) is \(CheckerText.eur(planned)) in the plan, \(CheckerText.eur(recomputed)) by the spec"))
         }
-        if let objective = plan.solver.objective, abs(objective - expected.total) > summedTolerance {
-            found.append(Violation("objective", nil,
-                                   "the solver's objective is \(CheckerText.eur(objective)), "
-                                       + "the terms by the spec sum to \(CheckerText.eur(expected.total))"))
+        if let objective = plan.solver.objective {
+            let byTheSpec = terms.reduce(Decimal(0)) { $0 + SpecTravel.cents($1.2) }
+            let byThePlan = terms.reduce(Decimal(0)) { $0 + SpecTravel.cents($1.1) }
+            if CheckerMoney.differ(objective, byTheSpec) {
+                found.append(Violation(.objective, nil,
+                                       "the solver's objective is \(CheckerText.eur(objective)), "
+                                           + "the terms by the spec sum to \(CheckerText.eur(byTheSpec))"))
+            }
+            if CheckerMoney.differ(objective, byThePlan) {
+                found.append(Violation(.objective, nil,
+                                       "the solver's objective is \(CheckerText.eur(objective)), "
+                                           + "but the plan's objective_terms sum to \(CheckerText.eur(byThePlan))"))
+            }
         }
         return found
     }
@@ -40,7 +47,7 @@ extension PlanChecker {
             .reduce(0) { $0 + $1.priority * weights.unscheduledEur }
         var preferred = 0
         for fact in facts where !fact.isConfirmed {
-            terms.travel += expectedTravel(fact) ?? fact.package.costs.travel
+            terms.travel += expectedTravel(fact).map(CheckerMoney.double) ?? fact.package.costs.travel
             if let start = fact.workshopStart {
                 let prepGap = fact.package.preparation.distance(to: start)
                 let followupGap = start.distance(to: fact.package.followup)
@@ -80,18 +87,18 @@ extension PlanChecker {
     func solverReport(_ solver: SolverReport) -> [Violation] {
         var found: [Violation] = []
         if let gap = solver.gap, gap < -1e-9 {
-            found.append(Violation("objective", nil, "the solver's gap \(gap) is negative"))
+            found.append(Violation(.objective, nil, "the solver's gap \(gap) is negative"))
         }
         guard let objective = solver.objective, let bound = solver.bound else { return found }
         if bound > objective + 0.01 {
-            found.append(Violation("objective", nil,
+            found.append(Violation(.objective, nil,
                                    "the solver's bound \(CheckerText.eur(bound)) exceeds its objective \(CheckerText.eur(objective))"))
         }
         if let gap = solver.gap {
             let scale = max(abs(objective), 1)
             let implied = (objective - bound) / scale
             if abs(gap - implied) > 1e-4 + 0.02 / scale {
-                found.append(Violation("objective", nil,
+                found.append(Violation(.objective, nil,
                                        "the solver's gap \(gap) does not match objective \(CheckerText.eur(objective)) "
                                            + "and bound \(CheckerText.eur(bound)) (gap \(implied))"))
             }

@@ -7,7 +7,7 @@ extension PlanChecker {
         var found: [Violation] = []
         for fact in facts {
             let trainers = fact.package.trainers
-            func report(_ text: String) { found.append(Violation("R1", fact.municipality, text)) }
+            func report(_ text: String) { found.append(Violation(.r1, fact.municipality, text)) }
             if trainers.count != 2 {
                 report("\(CheckerText.count(trainers.count, "trainer")) (\(trainers.joined(separator: ", "))); a package has exactly two")
             }

@@ -7,7 +7,7 @@ extension PlanChecker {
             let gap = preparation.distance(to: start)
             let rule = scenario.rules.prepGap
             guard gap < rule.min || gap > rule.max else { return nil }
-            return Violation("R2", fact.municipality,
+            return Violation(.r2, fact.municipality,
                              "workshop \(start) is \(gap) days after the preparation \(preparation); allowed \(rule.min)–\(rule.max)")
         }
     }
@@ -20,7 +20,7 @@ extension PlanChecker {
             let gap = start.distance(to: followup)
             let rule = scenario.rules.followupGap
             guard gap < rule.min || gap > rule.max else { return nil }
-            return Violation("R3", fact.municipality,
+            return Violation(.r3, fact.municipality,
                              "follow-up \(followup) is \(gap) days after the workshop \(start); allowed \(rule.min)–\(rule.max)")
         }
     }

@@ -9,13 +9,13 @@ extension PlanChecker {
             let workshop = fact.package.workshop
             if workshop.count != 2 || workshop[0].advanced(by: 1) != workshop[1] {
                 let days = workshop.isEmpty ? "none" : workshop.map(\.iso).joined(separator: ", ")
-                found.append(Violation("R4", fact.municipality,
+                found.append(Violation(.r4, fact.municipality,
                                        "the workshop days (\(days)) are not two consecutive calendar days"))
             }
             let blackout = fact.request?.blackout ?? []
             for (kind, day) in fact.eventDays {
                 if let reason = calendar.reasonNotWorking(day, state: fact.state, blackout: blackout) {
-                    found.append(Violation("R4", fact.municipality,
+                    found.append(Violation(.r4, fact.municipality,
                                            "\(CheckerText.dayLabel(kind)) \(day) is not a working day: \(reason)"))
                 }
             }

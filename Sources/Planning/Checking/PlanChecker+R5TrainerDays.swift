@@ -18,7 +18,7 @@ extension PlanChecker {
                 for (kind, day) in fact.eventDays {
                     days[trainer, default: [:]][day, default: []].append(Occupant(fact: fact, kind: kind))
                     if !fact.isConfirmed, let known = trainersByID[trainer], known.unavailable.contains(day) {
-                        found.append(Violation("R5", fact.municipality,
+                        found.append(Violation(.r5, fact.municipality,
                                                "trainer \(trainer) is unavailable on \(day) (\(CheckerText.dayLabel(kind)))"))
                     }
                 }
@@ -29,7 +29,7 @@ extension PlanChecker {
                 let ordered = occupants.sorted { $0.precedence < $1.precedence }
                 let holder = ordered[0]
                 for other in ordered.dropFirst() {
-                    found.append(Violation("R5", other.fact.municipality,
+                    found.append(Violation(.r5, other.fact.municipality,
                                            "trainer \(trainer) has two events on \(day): the \(CheckerText.eventName(other.kind)) "
                                                + "of \(other.fact.municipality) and the \(CheckerText.eventName(holder.kind)) "
                                                + "of \(holder.fact.municipality)"))

@@ -4,7 +4,7 @@ extension PlanChecker {
     func r6Window(_ facts: [PackageFacts]) -> [Violation] {
         var found: [Violation] = []
         for fact in facts where !fact.isConfirmed {
-            func report(_ text: String) { found.append(Violation("R6", fact.municipality, text)) }
+            func report(_ text: String) { found.append(Violation(.r6, fact.municipality, text)) }
             if let start = fact.workshopStart {
                 if !scenario.horizon.contains(start) {
                     report("workshop \(start) lies outside the horizon \(CheckerText.range(scenario.horizon))")

@@ -13,14 +13,14 @@ extension PlanChecker {
         }
         for trainer in scenario.trainers {
             if let limit = trainer.maxPackages, let mine = packages[trainer.id], mine.count > limit {
-                found.append(Violation("R7", nil,
+                found.append(Violation(.r7, nil,
                                        "trainer \(trainer.id) runs \(mine.count) packages with the workshop in "
                                            + "\(CheckerText.range(scenario.horizon)) (\(mine.sorted().joined(separator: ", "))); "
                                            + "allowed \(limit)"))
             }
             if let limit = trainer.maxDaysPerMonth {
                 for (month, days) in (daysPerMonth[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) where days > limit {
-                    found.append(Violation("R7", nil,
+                    found.append(Violation(.r7, nil,
                                            "trainer \(trainer.id) has \(days) event days in \(CheckerText.month(month)); allowed \(limit)"))
                 }
             }

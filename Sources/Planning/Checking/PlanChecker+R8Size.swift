@@ -4,7 +4,7 @@ extension PlanChecker {
         let limit = scenario.rules.maxParticipants
         return facts.flatMap { fact in
             Set([fact.package.participants, fact.participants]).sorted().filter { $0 > limit }.map {
-                Violation("R8", fact.municipality, "\($0) participants; allowed \(limit)")
+                Violation(.r8, fact.municipality, "\($0) participants; allowed \(limit)")
             }
         }
     }

@@ -7,7 +7,7 @@ extension PlanChecker {
         for municipality in Set(pinned.keys).union(bookingsByMunicipality.keys).sorted() {
             var bookings = bookingsByMunicipality[municipality] ?? []
             var packages = pinned[municipality] ?? []
-            func report(_ text: String) { found.append(Violation("R9", municipality, text)) }
+            func report(_ text: String) { found.append(Violation(.r9, municipality, text)) }
             // Set aside the exact carry-overs; what is left was moved, dropped or added.
             bookings.removeAll { booking in
                 guard let match = packages.firstIndex(where: { PlanChecker.carriesOver($0, booking) }) else { return false }

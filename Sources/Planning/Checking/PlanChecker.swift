@@ -9,7 +9,8 @@ public struct PlanChecker: Sendable {
     /// The plan the checked one replaces, when known: the `move` term is then recomputed.
     public let previous: Plan?
     let calendar: WorkingCalendar
-    let travel: TravelCost
+    /// The checker's own reading of SPEC §3 (not the product's `TravelCost`).
+    let travel: SpecTravel
     let requestsByID: [String: Request]
     let trainersByID: [String: Trainer]
     let bookingsByMunicipality: [String: [Booking]]
@@ -18,7 +19,7 @@ public struct PlanChecker: Sendable {
         self.scenario = scenario
         self.previous = previous
         calendar = WorkingCalendar(scenario: scenario)
-        travel = TravelCost(settings: scenario.costs.travel)
+        travel = SpecTravel(settings: scenario.costs.travel)
         requestsByID = Dictionary(scenario.requests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         trainersByID = Dictionary(scenario.trainers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         bookingsByMunicipality = Dictionary(grouping: scenario.bookings, by: \.municipality)

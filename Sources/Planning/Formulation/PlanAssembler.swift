@@ -60,9 +60,10 @@ public struct PlanAssembler {
         packages.sort { ($0.workshop[0], $0.municipality) < ($1.workshop[0], $1.municipality) }
 
         let unscheduled = UnscheduledExplainer(planner: planner, choices: choices).explainAll()
-        let terms = objectiveTerms(choices)
+        // The ledger: each term in whole cents, and the objective their sum (SPEC §3).
+        let terms = rounded(objectiveTerms(choices))
         var report = solver
-        let objective = terms.total
+        let objective = cents(terms.total)
         report.objective = cents(objective)
         if var bound = report.bound {
             bound = min(bound, objective)
@@ -70,7 +71,7 @@ public struct PlanAssembler {
             report.gap = ((objective - bound) / max(abs(objective), 1) * 1e6).rounded() / 1e6
         }
         report.seconds = (report.seconds * 1000).rounded() / 1000
-        var plan = Plan(scenario: scenario.name, solver: report, objectiveTerms: rounded(terms), packages: packages, unscheduled: unscheduled,
+        var plan = Plan(scenario: scenario.name, solver: report, objectiveTerms: terms, packages: packages, unscheduled: unscheduled,
                     trainers: scenario.trainers.map { PlanTrainer(id: $0.id, name: $0.name) },
                     calendar: PlanCalendarSettings(scenario.calendar),
                     moves: planner.previous.map { MoveReport(previous: $0.scenarioName, eventsMoved: movedEvents(choices, $0)) })

@@ -8,14 +8,14 @@ import Testing
         var plan = F.validPlan()
         plan.unscheduled = []
         plan = F.repriced(plan, in: F.scenario())
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "coverage", municipalities: ["leipzig"])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .coverage, municipalities: ["leipzig"])
     }
 
     @Test func aRequestBothScheduledAndUnscheduled() {
         var plan = F.validPlan()
         plan.unscheduled.append(UnscheduledRequest(municipality: "regensburg", name: "Regensburg", reasons: ["too far"]))
         plan = F.repriced(plan, in: F.scenario())
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "coverage", municipalities: ["regensburg"])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .coverage, municipalities: ["regensburg"])
     }
 
     @Test func aRequestScheduledTwice() {
@@ -27,20 +27,20 @@ import Testing
         copy.trainers = ["mueller", "yilmaz"]
         plan.packages.append(copy)
         plan = F.repriced(plan, in: scenario)
-        F.expectOnly(PlanChecker(scenario: scenario).check(plan), rule: "coverage", municipalities: ["guetersloh"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(plan), rule: .coverage, municipalities: ["guetersloh"])
     }
 
     @Test func aRequestUnscheduledTwice() {
         var plan = F.validPlan()
         plan.unscheduled.append(plan.unscheduled[0])
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "coverage", municipalities: ["leipzig"])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .coverage, municipalities: ["leipzig"])
     }
 
     @Test(arguments: [[String](), [""], ["  "]])
     func anUnscheduledRequestWithoutAReason(reasons: [String]) {
         var plan = F.validPlan()
         plan.unscheduled[0].reasons = reasons
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "coverage", municipalities: ["leipzig"])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .coverage, municipalities: ["leipzig"])
     }
 
     @Test func anUnknownMunicipality() {
@@ -48,7 +48,7 @@ import Testing
         plan.packages[0].municipality = "atlantis"
         plan.unscheduled.append(UnscheduledRequest(municipality: "lemuria", name: "Lemuria", reasons: ["sunk"]))
         let violations = PlanChecker(scenario: F.scenario()).check(plan)
-        F.expectOnly(violations, rule: "coverage", municipalities: ["atlantis", "guetersloh", "lemuria"])
+        F.expectOnly(violations, rule: .coverage, municipalities: ["atlantis", "guetersloh", "lemuria"])
     }
 
     @Test func aRequestOfABookedMunicipalityIsServedByTheBooking() {
@@ -60,14 +60,14 @@ import Testing
         var unscheduled = F.validPlan()
         unscheduled.unscheduled.append(UnscheduledRequest(municipality: "kassel", name: "Kassel", reasons: ["booked"]))
         unscheduled = F.repriced(unscheduled, in: scenario)
-        F.expectOnly(PlanChecker(scenario: scenario).check(unscheduled), rule: "coverage", municipalities: ["kassel"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(unscheduled), rule: .coverage, municipalities: ["kassel"])
     }
 
     @Test func aPackageStatesWhatItsRequestSays() {
         let wrongState = F.plan(changing: "guetersloh") { $0.state = .BY }
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(wrongState), rule: "coverage", municipalities: ["guetersloh"])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(wrongState), rule: .coverage, municipalities: ["guetersloh"])
         let wrongParticipants = F.plan(changing: "guetersloh") { $0.participants = 31 }
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(wrongParticipants), rule: "coverage",
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(wrongParticipants), rule: .coverage,
                      municipalities: ["guetersloh"])
     }
 }

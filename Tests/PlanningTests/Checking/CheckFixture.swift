@@ -71,15 +71,15 @@ enum CheckFixture {
             PlannedPackage(municipality: "guetersloh", name: "Gütersloh", state: .NW, place: "Gütersloh",
                            trainers: ["mueller", "yilmaz"], pinned: false, preparation: day("2027-01-12"),
                            workshop: [day("2027-02-09"), day("2027-02-10")], followup: day("2027-08-10"), participants: 30,
-                           costs: PackageCosts(fee: 6000, materials: 150, travel: 1340, total: 7490, travelItems: [])),
+                           costs: PackageCosts(fee: 6000, materials: 150, travel: 1340, total: 7490, travelItems: lines(["mueller", "yilmaz"], "guetersloh")!)),
             PlannedPackage(municipality: "kassel", name: "Kassel", state: .HE, place: "Kassel",
                            trainers: ["schmidt", "yilmaz"], pinned: true, preparation: day("2027-01-19"),
                            workshop: [day("2027-02-16"), day("2027-02-17")], followup: day("2027-08-17"), participants: 20,
-                           costs: PackageCosts(fee: 6000, materials: 100, travel: 2045, total: 8145, travelItems: [])),
+                           costs: PackageCosts(fee: 6000, materials: 100, travel: 2045, total: 8145, travelItems: lines(["schmidt", "yilmaz"], "kassel")!)),
             PlannedPackage(municipality: "regensburg", name: "Regensburg", state: .BY, place: "Regensburg",
                            trainers: ["schmidt", "yilmaz"], pinned: false, preparation: day("2027-01-25"),
                            workshop: [day("2027-02-23"), day("2027-02-24")], followup: day("2027-08-25"), participants: 25,
-                           costs: PackageCosts(fee: 6000, materials: 125, travel: 1300, total: 7425, travelItems: [])),
+                           costs: PackageCosts(fee: 6000, materials: 125, travel: 1300, total: 7425, travelItems: lines(["schmidt", "yilmaz"], "regensburg")!)),
         ]
         let unscheduled = [UnscheduledRequest(municipality: "leipzig", name: "Leipzig",
                                               reasons: ["no two trainers free on two consecutive working days in 2027-01-01..2027-03-31"])]
@@ -123,7 +123,8 @@ enum CheckFixture {
             let distances = package.trainers.map { distancesOrNil($0, package.municipality) }
             let travel = distances.contains(nil) ? package.costs.travel : distances.reduce(0) { $0 + packageTravel(km: $1!) }
             plan.packages[index].costs = PackageCosts(fee: 6000, materials: materials, travel: travel,
-                                                      total: 6000 + materials + travel, travelItems: [])
+                                                      total: 6000 + materials + travel,
+                                                      travelItems: lines(package.trainers, package.municipality) ?? package.costs.travelItems)
             let start = package.workshop[0]
             if scenario.horizon.contains(start) {
                 for trainer in Set(package.trainers) { packagesInHorizon[trainer, default: 0] += 1 }
@@ -158,6 +159,22 @@ enum CheckFixture {
     }
 
     /// One trainer's travel for a package: preparation (1 day), workshop (2), follow-up (1).
+    /// The three travel lines of one trainer by hand (whole km, so no rounding), SPEC §3.
+    static func lines(_ trainer: String, km: Double) -> [TravelItem] {
+        EventKind.allCases.map { event in
+            let commute = km <= 100
+            let nights = commute ? 0 : (event.days - 1) + (km > 250 ? 1 : 0)
+            return TravelItem(trainer: trainer, event: event, km: km, roundTrips: commute ? event.days : 1, hotelNights: nights,
+                              cost: tripCost(km: km, days: event.days))
+        }
+    }
+
+    /// The six lines of a package whose trainers' distances are known, else nil.
+    static func lines(_ trainers: [String], _ municipality: String) -> [TravelItem]? {
+        let known = trainers.compactMap { id in distancesOrNil(id, municipality).map { (id, $0) } }
+        return known.count == trainers.count ? known.flatMap { lines($0.0, km: $0.1) } : nil
+    }
+
     static func packageTravel(km: Double) -> Double {
         tripCost(km: km, days: 1) + tripCost(km: km, days: 2) + tripCost(km: km, days: 1)
     }
@@ -165,7 +182,7 @@ enum CheckFixture {
     // MARK: - Expectations
 
     /// Expects findings of `rule` alone, about exactly `municipalities` (nil: the whole plan).
-    static func expectOnly(_ violations: [Violation], rule: String, municipalities: Set<String?>,
+    static func expectOnly(_ violations: [Violation], rule: Rule, municipalities: Set<String?>,
                            sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!violations.isEmpty, "expected a violation of \(rule)", sourceLocation: sourceLocation)
         #expect(Set(violations.map(\.rule)) == [rule], "\(violations)", sourceLocation: sourceLocation)

@@ -14,19 +14,19 @@ import Testing
     ])
     func aPairThatBreaksR1(municipality: String, trainers: [String]) {
         let plan = F.plan(changing: municipality) { $0.trainers = trainers }
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "R1", municipalities: [municipality])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .r1, municipalities: [municipality])
     }
 
     @Test func anExcludedTrainer() {
         var scenario = F.scenario()
         scenario.requests[1].excludes = ["yilmaz"]
-        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: "R1", municipalities: ["regensburg"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: .r1, municipalities: ["regensburg"])
     }
 
     @Test func aRequiredTrainerMissing() {
         var scenario = F.scenario()
         scenario.requests[1].requires = ["mueller"]
-        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: "R1", municipalities: ["regensburg"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: .r1, municipalities: ["regensburg"])
         scenario.requests[1].requires = ["schmidt", "yilmaz"]
         #expect(PlanChecker(scenario: scenario).check(F.validPlan()) == [])
     }
@@ -34,6 +34,6 @@ import Testing
     @Test func aConfirmedBookingIsNotJudgedByTodaysForbiddenPairs() {
         var scenario = F.scenario()
         scenario.forbiddenPairs.insert(TrainerPair("schmidt", "yilmaz")!)
-        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: "R1", municipalities: ["regensburg"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: .r1, municipalities: ["regensburg"])
     }
 }

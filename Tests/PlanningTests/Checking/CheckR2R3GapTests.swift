@@ -13,7 +13,23 @@ import Testing
         let plan = F.plan(changing: "guetersloh") { $0.preparation = F.day(preparation) }
         let violations = PlanChecker(scenario: F.scenario()).check(plan)
         if breaks {
-            F.expectOnly(violations, rule: "R2", municipalities: ["guetersloh"])
+            F.expectOnly(violations, rule: .r2, municipalities: ["guetersloh"])
+        } else {
+            #expect(violations == [])
+        }
+    }
+
+    /// R2's edges, for regensburg's workshop on Tuesday 2027-02-23: 21 and 42 days are allowed,
+    /// 20 and 43 are not (all four preparation days are working days in BY).
+    @Test(arguments: [("2027-02-02", false),  // 21 days, the minimum
+                      ("2027-02-03", true),   // 20 days
+                      ("2027-01-12", false),  // 42 days, the maximum
+                      ("2027-01-11", true)])  // 43 days
+    func preparationGapEdges(preparation: String, breaks: Bool) {
+        let plan = F.plan(changing: "regensburg") { $0.preparation = F.day(preparation) }
+        let violations = PlanChecker(scenario: F.scenario()).check(plan)
+        if breaks {
+            F.expectOnly(violations, rule: .r2, municipalities: ["regensburg"])
         } else {
             #expect(violations == [])
         }
@@ -28,7 +44,7 @@ import Testing
         let plan = F.plan(changing: "guetersloh") { $0.followup = F.day(followup) }
         let violations = PlanChecker(scenario: F.scenario()).check(plan)
         if breaks {
-            F.expectOnly(violations, rule: "R3", municipalities: ["guetersloh"])
+            F.expectOnly(violations, rule: .r3, municipalities: ["guetersloh"])
         } else {
             #expect(violations == [])
         }
@@ -45,6 +61,6 @@ import Testing
         scenario.rules.prepGap.min = minimum
         let violations = PlanChecker(scenario: scenario).check(F.validPlan())
         #expect(Set(violations.map(\.municipality)) == broken)
-        #expect(violations.allSatisfy { $0.rule == "R2" })
+        #expect(violations.allSatisfy { $0.rule == .r2 })
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
     private func expectR4(_ plan: Plan, _ scenario: Scenario = F.scenario(), at municipality: String,
                           sourceLocation: SourceLocation = #_sourceLocation) {
-        F.expectOnly(PlanChecker(scenario: scenario).check(plan), rule: "R4", municipalities: [municipality],
+        F.expectOnly(PlanChecker(scenario: scenario).check(plan), rule: .r4, municipalities: [municipality],
                      sourceLocation: sourceLocation)
     }
 

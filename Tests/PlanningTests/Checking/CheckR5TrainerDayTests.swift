@@ -10,12 +10,12 @@ import Testing
                       ("guetersloh", "2027-01-19")])  // the confirmed booking's preparation in kassel
     func twoPackagesShareATrainerOnOneDay(municipality: String, preparation: String) {
         let plan = F.plan(changing: municipality) { $0.preparation = F.day(preparation) }
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "R5", municipalities: [municipality])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .r5, municipalities: [municipality])
     }
 
     @Test func aTrainersUnavailableDay() {
         var scenario = F.scenario()
         scenario.trainers[0].unavailable.insert(F.day("2027-02-10"))
-        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: "R5", municipalities: ["guetersloh"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: .r5, municipalities: ["guetersloh"])
     }
 }

@@ -8,7 +8,7 @@ import Testing
         let plan = F.plan(changing: "regensburg") {
             F.move(&$0, preparation: "2027-03-30", workshop: "2027-04-27", followup: "2027-10-26")
         }
-        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: "R6", municipalities: ["regensburg"])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .r6, municipalities: ["regensburg"])
     }
 
     @Test(arguments: [(String?.none, String?("2027-02-15")), ("2027-03-01", nil), ("2027-02-24", "2027-03-31")])
@@ -16,7 +16,7 @@ import Testing
         var scenario = F.scenario()
         scenario.requests[1].earliest = earliest.map(F.day)
         scenario.requests[1].latest = latest.map(F.day)
-        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: "R6", municipalities: ["regensburg"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: .r6, municipalities: ["regensburg"])
     }
 
     @Test func theWindowIsInclusive() {
@@ -29,6 +29,6 @@ import Testing
     @Test func anEventBeforeThePlanningStart() {
         var scenario = F.scenario()
         scenario.planningStart = F.day("2027-01-15")
-        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: "R6", municipalities: ["guetersloh"])
+        F.expectOnly(PlanChecker(scenario: scenario).check(F.validPlan()), rule: .r6, municipalities: ["guetersloh"])
     }
 }

@@ -11,7 +11,7 @@ import Testing
         scenario.trainers[1].maxPackages = limit
         let violations = PlanChecker(scenario: scenario).check(F.validPlan())
         if breaks {
-            F.expectOnly(violations, rule: "R7", municipalities: [nil])
+            F.expectOnly(violations, rule: .r7, municipalities: [nil])
             #expect(violations.first?.message.contains("yilmaz") == true)
         } else {
             #expect(violations == [])
@@ -25,7 +25,7 @@ import Testing
         scenario.trainers[1].maxDaysPerMonth = limit
         let violations = PlanChecker(scenario: scenario).check(F.validPlan())
         if breaks {
-            F.expectOnly(violations, rule: "R7", municipalities: [nil])
+            F.expectOnly(violations, rule: .r7, municipalities: [nil])
             #expect(violations.map(\.message) == ["R7: trainer yilmaz has 6 event days in 2027-02; allowed 5"])
         } else {
             #expect(violations == [])

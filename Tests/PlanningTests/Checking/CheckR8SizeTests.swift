@@ -11,7 +11,7 @@ import Testing
         let plan = F.plan(changing: "regensburg", in: scenario) { $0.participants = count }
         let violations = PlanChecker(scenario: scenario).check(plan)
         if breaks {
-            F.expectOnly(violations, rule: "R8", municipalities: ["regensburg"])
+            F.expectOnly(violations, rule: .r8, municipalities: ["regensburg"])
         } else {
             #expect(violations == [])
         }

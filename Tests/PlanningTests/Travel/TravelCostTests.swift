@@ -45,12 +45,15 @@ import Testing
     @Test(arguments: [
         (100.0, 1, 1, 0, 50.00),      // commute
         (100.0, 2, 2, 0, 100.00),     // commute both days
-        (100.01, 1, 1, 0, 50.005),    // no commute, no night
-        (100.01, 2, 1, 1, 150.005),   // one round trip + night between the days
+        (100.04, 1, 1, 0, 50.00),     // shown as 100.0 km: commute (the ledger compares the rounded km)
+        (100.05, 1, 1, 0, 50.05),     // shown as 100.1 km: no commute, no night
+        (100.05, 2, 1, 1, 150.05),    // one round trip + night between the days
         (250.0, 1, 1, 0, 125.00),     // no evening-before night yet
         (250.0, 2, 1, 1, 225.00),
-        (250.01, 1, 1, 1, 225.005),   // evening before
-        (250.01, 2, 1, 2, 325.005),   // evening before + night between
+        (250.01, 1, 1, 0, 125.00),    // shown as 250.0 km: no evening before
+        (250.05, 1, 1, 1, 225.05),    // shown as 250.1 km: evening before
+        (250.05, 2, 1, 2, 325.05),    // evening before + night between
+        (186.03, 1, 1, 0, 93.00),     // shown as 186.0 km: 2 × 186.0 × 0.25, as the sheet shows it
         (40.0, 2, 2, 0, 40.00),
         (400.0, 2, 1, 2, 400.00),
     ])
@@ -104,9 +107,9 @@ import Testing
 
     @Test(arguments: [
         (100.0, 200.00),     // 50 + 100 + 50
-        (100.01, 250.015),   // 50.005 + 150.005 + 50.005
+        (100.05, 250.15),    // 50.05 + 150.05 + 50.05
         (250.0, 475.00),     // 125 + 225 + 125
-        (250.01, 775.015),   // 225.005 + 325.005 + 225.005
+        (250.05, 775.15),    // 225.05 + 325.05 + 225.05
     ])
     func packageCostIsSumOfThreeEvents(km: Double, eur: Double) {
         let c = Self.cost
