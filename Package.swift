@@ -39,7 +39,9 @@ let package = Package(
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPKGuard", "Optimization"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
-        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
-        .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend"]),
+        /// Test helpers shared by the test targets (German Excel's reading of a CSV).
+        .target(name: "CSVTestSupport", path: "Tests/CSVTestSupport"),
+        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning", "CSVTestSupport"]),
+        .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend", "CSVTestSupport"]),
     ]
 )

@@ -19,7 +19,7 @@ public enum PlanOutputs {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
         files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
-        files["costs.csv"] = CostsCSV.render(plan, dialect: csv)
+        files["costs.csv"] = CostsCSV.render(plan, dialect: csv, states: report?.requests.mapValues(\.state) ?? [:])
         if let report { files["report.html"] = Data(ReportPage(plan: plan, facts: report).render().utf8) }
         return files
     }
