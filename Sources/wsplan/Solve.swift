@@ -94,7 +94,7 @@ struct Solve: ParsableCommand {
         let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
         try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
                                                      csv: csvFormat.dialect), to: folder)
-        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html and ics/")
+        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html, roster-*.html and ics/")
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
         }

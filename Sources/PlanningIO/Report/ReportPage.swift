@@ -30,7 +30,7 @@ public struct ReportPage {
         <header>
         <h1>Workshop-Planung: \(name)</h1>
         <p class="subtitle">Planungszeitraum (erster Workshoptag) \(GermanFormat.numericDate(facts.horizon.lowerBound)) bis \(GermanFormat.numericDate(facts.horizon.upperBound))</p>
-        <nav><a href="#ueberblick">Überblick</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a></nav>
+        <nav><a href="#ueberblick">Überblick</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a><a href="#einsatzplaene">Einsatzpläne</a></nav>
         </header>
 
         """
@@ -44,6 +44,7 @@ public struct ReportPage {
         html += section("offen", "Nicht eingeplante Anfragen (\(plan.unscheduled.count))", unscheduled.unscheduled())
         if let exchange = unscheduled.exchange() { html += section("austausch", "Erfahrungsaustausch", exchange) }
         html += section("kosten", "Kostenblätter je Kommune (\(plan.packages.count))", ReportCostSheets(plan: plan, facts: facts).render())
+        html += section("einsatzplaene", "Einsatzpläne je Trainer/in", ReportRosters(plan: plan).render())
         html += """
         <footer>
         <p>Ortsdaten: GeoNames (www.geonames.org), Lizenz CC BY 4.0. \(GermanyBorders.attribution). Erstellt mit wsplan.</p>
