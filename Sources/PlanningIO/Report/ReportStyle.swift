@@ -1,5 +1,5 @@
 /// The report's inline stylesheet: screen layout, event colours, and print rules for A4
-/// (timeline and calendar on landscape pages, one cost sheet per page).
+/// (timeline and calendar on landscape pages, one cost sheet and one roster per page).
 enum ReportStyle {
     static let css = """
     :root { --prep: #2f6fb3; --workshop: #e07b00; --followup: #2e8b57; --pinned: #7b4fa0; --exchange: #c9a000;
@@ -78,6 +78,7 @@ enum ReportStyle {
     table.costs { width: 100%; } table.costs th { border-bottom: 1px solid var(--ink); padding: 4px 6px; }
     table.costs td { padding: 3px 6px; border-bottom: 1px solid var(--line); }
     table.costs tr.subtotal td { font-weight: 600; } table.costs tr.total td { font-size: 15px; }
+    table.roster-table td:nth-child(-n+3) { white-space: nowrap; } table.roster-table td { vertical-align: top; }
     footer { margin-top: 36px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12px; color: var(--muted); }
     @page { size: A4; margin: 14mm 12mm; }
     @page wide { size: A4 landscape; margin: 12mm; }
@@ -86,7 +87,8 @@ enum ReportStyle {
       nav, label[for=show-travel], .map-block ul.legend li:last-child { display: none; }
       h2 { margin-top: 0; }
       #zeitleiste, #kalender { page: wide; }
-      #kalender, #karte, #kosten { break-before: page; }
+      #kalender, #karte, #kosten, #einsatzplaene { break-before: page; }
+      table.roster-table { font-size: 9pt; }
       .months { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 14px; }
       table.month td { height: 17px; font-size: 6.5pt; } table.month { break-inside: avoid; } .chip { line-height: 1.15; }
       table.month caption { font-size: 9pt; }
