@@ -41,7 +41,9 @@ extension ScenarioDecoder {
 
     private mutating func readRequestFile(_ path: String, reference: SourceLocation) -> [RequestRecord] {
         guard let table = CSVTable.read(path, reference: reference, columns: Self.requestColumns,
-                                        required: ["id", "name", "participants"], &log) else { return [] }
+                                        required: ["id", "name", "participants"],
+                                        germanDates: ["earliest", "latest", "blackout"], decimalCommas: ["lat", "lon"],
+                                        &log) else { return [] }
         return table.rows.map { row in
             var record = RequestRecord(location: SourceLocation(file: path, line: row.line))
             for (column, field) in row.cells where !field.text.isEmpty {
