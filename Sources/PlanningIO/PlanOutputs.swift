@@ -12,15 +12,17 @@ public enum PlanOutputs {
         return plan
     }
 
-    /// plan.json, calendar.csv, costs.csv, the calendars under ics/, one roster-ID.html per working trainer; report.html too when given
+    /// plan.json, calendar.csv, costs.csv, the calendars under ics/, one roster-ID.html per working trainer,
+    /// changes.csv after a re-plan (`changes` given); report.html too when given
     /// the scenario's facts (trainers' homes and unavailable days, where the requests are).
     public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil,
-                             csv: CSVDialect = .excelGerman) throws -> [String: Data] {
+                             csv: CSVDialect = .excelGerman, changes: [PlanChange]? = nil) throws -> [String: Data] {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
         files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
         files["costs.csv"] = CostsCSV.render(plan, dialect: csv, states: report?.requests.mapValues(\.state) ?? [:])
-        if let report { files["report.html"] = Data(ReportPage(plan: plan, facts: report).render().utf8) }
+        if let report { files["report.html"] = Data(ReportPage(plan: plan, facts: report, changes: changes ?? []).render().utf8) }
+        if let changes { files["changes.csv"] = ChangesCSV.render(changes, dialect: csv) }
         for (name, page) in ReportRosters(plan: plan).files() { files[name] = Data(page.utf8) }
         return files
     }

@@ -92,8 +92,10 @@ struct Solve: ParsableCommand {
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
         let stamp = ICalendarWriter.utcStamp()
         let published = PlanOutputs.publish(plan, previous: previousPlan, stamp: stamp)
+        let changes = previousPlan.map { PlanChange.between(previous: $0, current: published) }
         try OutputFolder.write(try PlanOutputs.files(for: published, stamp: stamp, report: ReportFacts(scenario: loaded),
-                                                     csv: csvFormat.dialect), to: folder)
+                                                     csv: csvFormat.dialect, changes: changes), to: folder)
+        for change in changes ?? [] { display.note(change.terminalLine) }
         display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html, roster-*.html and ics/")
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")

@@ -5,10 +5,13 @@ import Planning
 public struct ReportPage {
     public let plan: Plan
     public let facts: ReportFacts
+    /// The change notice after a re-plan; its section comes first when it is not empty.
+    public let changes: [PlanChange]
 
-    public init(plan: Plan, facts: ReportFacts) {
+    public init(plan: Plan, facts: ReportFacts, changes: [PlanChange] = []) {
         self.plan = plan
         self.facts = facts
+        self.changes = changes
     }
 
     public func render() -> String {
@@ -30,10 +33,13 @@ public struct ReportPage {
         <header>
         <h1>Workshop-Planung: \(name)</h1>
         <p class="subtitle">Planungszeitraum (erster Workshoptag) \(GermanFormat.numericDate(facts.horizon.lowerBound)) bis \(GermanFormat.numericDate(facts.horizon.upperBound))</p>
-        <nav><a href="#ueberblick">Überblick</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a><a href="#einsatzplaene">Einsatzpläne</a></nav>
+        <nav>\(changes.isEmpty ? "" : "<a href=\"#aenderungen\">Änderungen</a>")<a href="#ueberblick">Überblick</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a><a href="#einsatzplaene">Einsatzpläne</a></nav>
         </header>
 
         """
+        if !changes.isEmpty {
+            html += section("aenderungen", "Änderungen gegenüber dem vorigen Plan (\(changes.count))", ReportChanges(plan: plan, changes: changes).render())
+        }
         html += section("ueberblick", "Überblick", ReportSummary(plan: plan).render())
         html += section("zeitleiste", "Zeitleiste je Trainer/in", ReportTimeline(plan: plan, facts: facts).render())
         html += section("kalender", "Monatskalender",
