@@ -33,7 +33,7 @@ public struct ReportPage {
         <header>
         <h1>Workshop-Planung: \(name)</h1>
         <p class="subtitle">Planungszeitraum (erster Workshoptag) \(GermanFormat.numericDate(facts.horizon.lowerBound)) bis \(GermanFormat.numericDate(facts.horizon.upperBound))</p>
-        <nav>\(changes.isEmpty ? "" : "<a href=\"#aenderungen\">Änderungen</a>")<a href="#ueberblick">Überblick</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a><a href="#einsatzplaene">Einsatzpläne</a></nav>
+        <nav>\(changes.isEmpty ? "" : "<a href=\"#aenderungen\">Änderungen</a>")<a href="#ueberblick">Überblick</a><a href="#kommunen">Kommunen</a><a href="#zeitleiste">Zeitleiste</a><a href="#kalender">Kalender</a><a href="#karte">Karte</a><a href="#offen">Nicht eingeplant</a>\(plan.exchange == nil ? "" : "<a href=\"#austausch\">Erfahrungsaustausch</a>")<a href="#kosten">Kostenblätter</a><a href="#einsatzplaene">Einsatzpläne</a></nav>
         </header>
 
         """
@@ -41,6 +41,7 @@ public struct ReportPage {
             html += section("aenderungen", "Änderungen gegenüber dem vorigen Plan (\(changes.count))", ReportChanges(plan: plan, changes: changes).render())
         }
         html += section("ueberblick", "Überblick", ReportSummary(plan: plan).render())
+        html += section("kommunen", "Kommunen und Beträge", ReportMunicipalityTable(plan: plan).render())
         html += section("zeitleiste", "Zeitleiste je Trainer/in", ReportTimeline(plan: plan, facts: facts).render())
         html += section("kalender", "Monatskalender",
                         "<p class=\"small\">V Vorbereitungsworkshop · W1/W2 Integrationsworkshop, Tag 1/2 · N Nachbereitungstreffen · EA Erfahrungsaustausch</p>\n"

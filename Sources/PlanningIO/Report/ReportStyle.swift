@@ -44,10 +44,11 @@ enum ReportStyle {
     table.month { width: 100%; table-layout: fixed; font-size: 10px; }
     table.month caption { font-weight: 700; font-size: 13px; text-align: left; padding-bottom: 2px; }
     table.month th { text-align: center; color: var(--muted); font-weight: normal; }
-    table.month td { border: 1px solid var(--line); vertical-align: top; height: 38px; padding: 1px 2px; overflow: hidden; }
+    table.month td { border: 1px solid var(--line); vertical-align: top; height: 38px; padding: 1px 2px; }
     table.month td.weekend { background: #f4f5f7; } table.month td.empty { border: none; background: none; }
-    .dom { color: var(--muted); } .chip { color: #fff; border-radius: 2px; padding: 0 2px; margin-top: 1px; white-space: nowrap;
-           overflow: hidden; text-overflow: ellipsis; line-height: 1.3; }
+    .dom { color: var(--muted); } .chip { color: #fff; border-radius: 2px; padding: 0 2px; margin-top: 1px;
+           overflow-wrap: anywhere; hyphens: auto; line-height: 1.3; } .chip .who { display: block; opacity: .9; font-size: 90%; }
+    table.overview td.num, table.overview th.num { white-space: nowrap; }
     .map-block { position: relative; }
     #show-travel { position: absolute; opacity: 0; width: 1px; height: 1px; }
     label[for=show-travel] { cursor: pointer; color: var(--prep); }
