@@ -89,7 +89,7 @@ enum ReportStyle {
       h2 { margin-top: 0; }
       #zeitleiste, #kalender { page: wide; }
       #kalender, #karte, #kosten, #einsatzplaene { break-before: page; }
-      table.roster-table { font-size: 9pt; }
+      table.roster-table { font-size: 9pt; } table.roster-table tfoot { display: table-row-group; }   /* the total once, at the end */
       .months { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 14px; }
       table.month td { height: 17px; font-size: 6.5pt; } table.month { break-inside: avoid; } .chip { line-height: 1.15; }
       table.month caption { font-size: 9pt; }
