@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        /// Reads `.xlsx` request lists (a ZIP of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         /// GLPK's C API, from Debian's `libglpk-dev` (no pkg-config file: the module map links it).
@@ -25,7 +27,7 @@ let package = Package(
         /// Files in and out: scenarios (YAML/CSV), the gazetteer, plan.json, calendar.csv.
         .target(
             name: "PlanningIO",
-            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/places.csv"), .copy("Resources/school-holidays.csv"),
                         .copy("Resources/germany-states.json")]
         ),
@@ -41,7 +43,8 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
         /// Test helpers shared by the test targets (German Excel's reading of a CSV).
         .target(name: "CSVTestSupport", path: "Tests/CSVTestSupport"),
-        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning", "CSVTestSupport"]),
+        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning", "CSVTestSupport",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend", "CSVTestSupport"]),
     ]
 )

@@ -20,12 +20,21 @@ struct CSVTable {
 
     /// Reads and checks the file at `path`; nil when it cannot be used at all (missing, empty,
     /// no required columns). Malformed rows are logged and left out.
-    static func read(_ path: String, reference: SourceLocation, columns known: [String], required: [String],
+    ///
+    /// An `.xlsx` file is read from its first sheet; `path` then names the sheet too
+    /// (`requests.xlsx[Tabelle1]`), and lines are the sheet's rows, columns its columns (A = 1).
+    static func read(_ file: String, reference: SourceLocation, columns known: [String], required: [String],
                      germanDates: Set<String> = [], decimalCommas: Set<String> = [],
                      _ log: inout ProblemLog) -> CSVTable? {
-        guard let text = officeText(of: path, reference: reference, &log) else { return nil }
-        let separator = CSVReader.separator(of: text)
-        let document = CSVReader.read(text, separator: separator)
+        let path: String, document: CSVDocument, separator: Unicode.Scalar, officeForms: Bool
+        if file.lowercased().hasSuffix(".xlsx") {
+            guard let sheet = xlsx(file, reference: reference, &log) else { return nil }
+            (path, document, separator, officeForms) = ("\(file)[\(sheet.name)]", sheet.document, ",", true)
+        } else {
+            guard let text = officeText(of: file, reference: reference, &log) else { return nil }
+            separator = CSVReader.separator(of: text)
+            (path, document, officeForms) = (file, CSVReader.read(text, separator: separator), separator == ";")
+        }
         for error in document.errors {
             log.add(error.message, at: SourceLocation(file: path, line: error.line, column: error.column))
         }
@@ -67,7 +76,7 @@ struct CSVTable {
             }
             let cells = zip(names, record.fields).compactMap { name, field -> (String, CSVField)? in
                 guard let name else { return nil }
-                guard separator == ";" else { return (name, field) }
+                guard officeForms else { return (name, field) }
                 var field = field
                 if germanDates.contains(name) { field.text = isoDates(field.text) }
                 if decimalCommas.contains(name) { field.text = pointDecimal(field.text) }
@@ -76,6 +85,25 @@ struct CSVTable {
             rows.append(Row(line: record.line, cells: cells))
         }
         return CSVTable(path: path, rows: rows)
+    }
+
+    /// The first sheet of the workbook at `path`; nil (logged) when it is missing or no workbook.
+    static func xlsx(_ path: String, reference: SourceLocation, _ log: inout ProblemLog) -> XlsxSheet? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            _ = InputFiles.text(of: path, reference: reference, &log)   // the usual message for a missing file or a folder
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.add("the file '\(path)' cannot be read; check its permissions", at: reference)
+            return nil
+        }
+        do { return try XlsxSheet.read(data) } catch let failure as XlsxSheet.Failure {
+            log.add(failure.message, at: SourceLocation(file: path))
+        } catch {
+            log.add("the workbook cannot be read: \(error)", at: SourceLocation(file: path))
+        }
+        return nil
     }
 
     /// The text of the file: UTF-8 (with or without BOM) or, when it is not UTF-8, Windows-1252,
