@@ -30,14 +30,17 @@ struct ExcelRequestFileTests {
         return try folder.load().requests
     }
 
-    /// The requests of the bundled Q1 scenario, with its requests.csv replaced by `data`.
-    static func q1Requests(_ data: Data) throws -> [Request] {
+    /// The requests of the bundled Q1 scenario, with its request list replaced by `data` in `file`.
+    static func q1Requests(_ data: Data, as file: String = "requests.csv") throws -> [Request] {
         let folder = try ScenarioFolder([:])
         let scenarios = repository.appendingPathComponent("Scenarios")
         for name in try FileManager.default.contentsOfDirectory(atPath: scenarios.path) {
             try FileManager.default.copyItem(at: scenarios.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
         }
-        try data.write(to: folder.url.appendingPathComponent("requests.csv"))
+        let yaml = folder.url.appendingPathComponent("2027-Q1.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8)
+        try text.replacingOccurrences(of: "municipalities: requests.csv", with: "municipalities: \(file)").write(to: yaml, atomically: true, encoding: .utf8)
+        try data.write(to: folder.url.appendingPathComponent(file))
         return try folder.load("2027-Q1.yaml").requests
     }
 

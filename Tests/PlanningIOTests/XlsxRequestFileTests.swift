@@ -47,26 +47,13 @@ struct XlsxRequestFileTests {
         return try #require(archive.data)
     }
 
-    static func q1(with file: String, _ data: Data) throws -> Result<[Request], InputErrors> {
-        let folder = try ScenarioFolder([:])
-        let scenarios = ExcelRequestFileTests.repository.appendingPathComponent("Scenarios")
-        for name in try FileManager.default.contentsOfDirectory(atPath: scenarios.path) {
-            try FileManager.default.copyItem(at: scenarios.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
-        }
-        let yaml = folder.url.appendingPathComponent("2027-Q1.yaml")
-        let text = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "municipalities: requests.csv", with: "municipalities: \(file)")
-        try text.write(to: yaml, atomically: true, encoding: .utf8)
-        try data.write(to: folder.url.appendingPathComponent(file))
-        return Result { () throws(InputErrors) in try folder.load("2027-Q1.yaml").requests }
-    }
-
     /// The bundled Q1 requests as a workbook (dates as date cells): the same requests as requests.csv.
     @Test func theBundledRequestsAsAWorkbookReadTheSame() throws {
         let original = try Data(contentsOf: ExcelRequestFileTests.repository.appendingPathComponent("Scenarios/requests.csv"))
         let rows = CSVReader.read(String(decoding: original, as: UTF8.self)).records.map { $0.fields.map(\.text) }
         let dates = Set(["earliest", "latest"].compactMap { rows[0].firstIndex(of: $0) })
         let expected = try ExcelRequestFileTests.q1Requests(original)
-        let fromWorkbook = try Self.q1(with: "requests.xlsx", Self.workbook(rows, dateColumns: dates)).get()
+        let fromWorkbook = try ExcelRequestFileTests.q1Requests(Self.workbook(rows, dateColumns: dates), as: "requests.xlsx")
         #expect(fromWorkbook.count == rows.count - 1)
         #expect(fromWorkbook == expected)
     }
