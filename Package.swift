@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        /// Reads `.xlsx` request lists (a ZIP of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         /// GLPK's C API, from Debian's `libglpk-dev` (no pkg-config file: the module map links it).
@@ -26,7 +28,7 @@ let package = Package(
         /// Files in and out: scenarios (YAML/CSV), the gazetteer, plan.json, calendar.csv.
         .target(
             name: "PlanningIO",
-            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/places.csv"), .copy("Resources/school-holidays.csv"),
                         .copy("Resources/germany-states.json")]
         ),
@@ -46,11 +48,14 @@ let package = Package(
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPKGuard", "Optimization"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Optimization"]),
-        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning"]),
+        /// Test helpers shared by the test targets (German Excel's reading of a CSV).
+        .target(name: "CSVTestSupport", path: "Tests/CSVTestSupport"),
+        .testTarget(name: "PlanningIOTests", dependencies: ["PlanningIO", "Planning", "CSVTestSupport",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "WSPlanDeskTests", dependencies: [
             "WSPlanDesk", "Planning", "PlanningIO", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend"]),
+        .testTarget(name: "wsplanTests", dependencies: ["wsplan", "Planning", "PlanningIO", "GLPKBackend", "CSVTestSupport"]),
     ]
 )

@@ -51,6 +51,10 @@ YAML
 "$bin" solve "$work/small.yaml" --out "$work/small" --quiet
 "$bin" report "$work/q2/plan.json" --scenario Scenarios/2027-Q2.yaml --out "$work/again" 2>/dev/null
 cmp "$work/q2/report.html" "$work/again/report.html"
+# wsplan roster writes the very rosters solve wrote, one self-contained file per working trainer.
+"$bin" roster "$work/q2/plan.json" --scenario Scenarios/2027-Q2.yaml --out "$work/rosters" 2>/dev/null
+for f in "$work"/q2/roster-*.html; do cmp "$f" "$work/rosters/$(basename "$f")"; done
+[ "$(ls "$work"/rosters | wc -l)" -eq "$(ls "$work"/q2/roster-*.html | wc -l)" ] && [ "$(ls "$work"/rosters | wc -l)" -gt 0 ]
 "$PY" -c 'import json, sys; p = json.load(open(sys.argv[1])); sys.exit(0 if p["unscheduled"] else "the small scenario should leave Flensburg out")' "$work/small/plan.json"
 
 "$PY" Tests/report/check_report.py "$work/q2/report.html" "$work/q2/plan.json" "$work/small/report.html" "$work/small/plan.json"

@@ -17,13 +17,27 @@ struct CSVDocument: Sendable {
     var errors: [(line: Int, column: Int, message: String)] = []
 }
 
-/// An RFC 4180 reader: comma-separated, fields optionally in double quotes (which may hold commas,
-/// line breaks and doubled quotes `""`), CRLF or LF line ends, an optional UTF-8 byte order mark.
+/// An RFC 4180 reader: comma-separated (or `;`-separated, as German Excel saves), fields
+/// optionally in double quotes (which may hold separators, line breaks and doubled quotes `""`),
+/// CRLF or LF line ends, an optional UTF-8 byte order mark.
 ///
 /// Unquoted fields are trimmed of surrounding spaces; blank lines are skipped. Errors do not stop
 /// the reading, so a file with several mistakes reports all of them.
 enum CSVReader {
-    static func read(_ text: String) -> CSVDocument {
+    /// `;` when the first line has more semicolons than commas outside quotes (German Excel's
+    /// "CSV (Trennzeichen-getrennt)" and "CSV UTF-8"), else `,`.
+    static func separator(of text: String) -> Unicode.Scalar {
+        var quoted = false, commas = 0, semicolons = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            else if !quoted, scalar == "\n" || scalar == "\r" { break }
+            else if !quoted, scalar == "," { commas += 1 }
+            else if !quoted, scalar == ";" { semicolons += 1 }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
+    static func read(_ text: String, separator: Unicode.Scalar = ",") -> CSVDocument {
         var reader = Cursor(Array(text.unicodeScalars))
         if reader.peek == "\u{FEFF}" { reader.advance() }
         var document = CSVDocument()
@@ -32,9 +46,9 @@ enum CSVReader {
             var fields: [CSVField] = []
             var endOfRecord = false
             while !endOfRecord {
-                fields.append(readField(&reader, into: &document))
+                fields.append(readField(&reader, separator: separator, into: &document))
                 switch reader.peek {
-                case ",":
+                case separator:
                     reader.advance()
                 case nil:
                     endOfRecord = true
@@ -49,7 +63,7 @@ enum CSVReader {
         return document
     }
 
-    private static func readField(_ reader: inout Cursor, into document: inout CSVDocument) -> CSVField {
+    private static func readField(_ reader: inout Cursor, separator: Unicode.Scalar, into document: inout CSVDocument) -> CSVField {
         let line = reader.line, column = reader.column
         // Spaces before an opening quote are tolerated (`a, "b, c"`).
         var lookahead = reader.index
@@ -58,7 +72,7 @@ enum CSVReader {
         }
         guard lookahead < reader.scalars.count, reader.scalars[lookahead] == "\"" else {
             var text = String.UnicodeScalarView()
-            while let scalar = reader.peek, scalar != ",", scalar != "\n", scalar != "\r" {
+            while let scalar = reader.peek, scalar != separator, scalar != "\n", scalar != "\r" {
                 text.append(scalar)
                 reader.advance()
             }
@@ -92,10 +106,10 @@ enum CSVReader {
             reader.advance()
         }
         while reader.peek == " " || reader.peek == "\t" { reader.advance() }
-        if let next = reader.peek, next != ",", next != "\n", next != "\r" {
+        if let next = reader.peek, next != separator, next != "\n", next != "\r" {
             document.errors.append((reader.line, reader.column,
                                     "text after a closing quote; put the whole field in quotes and write a quote inside it as \"\""))
-            while let scalar = reader.peek, scalar != ",", scalar != "\n", scalar != "\r" { reader.advance() }
+            while let scalar = reader.peek, scalar != separator, scalar != "\n", scalar != "\r" { reader.advance() }
         }
         return CSVField(text: String(text), line: line, column: column)
     }

@@ -12,20 +12,23 @@ public enum PlanOutputs {
         return plan
     }
 
-    /// plan.json, calendar.csv, costs.csv and the calendars under ics/; report.html too when given
-    /// the scenario's facts (trainers' homes and unavailable days, where the requests are), with
-    /// the last `wsplan recruit` result of the folder when there is one.
-    public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil,
-                             csv: CSVDialect = .excelGerman, recruitment: RecruitmentResult? = nil) throws -> [String: Data] {
+    /// plan.json, calendar.csv, costs.csv, the calendars under ics/, one roster-ID.html per working
+    /// trainer, changes.csv after a re-plan (`changes` given); report.html too when given the
+    /// scenario's facts (trainers' homes and unavailable days, where the requests are), with the
+    /// last `wsplan recruit` result of the folder when there is one.
+    public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil, csv: CSVDialect = .excelGerman,
+                             changes: [PlanChange]? = nil, recruitment: RecruitmentResult? = nil) throws -> [String: Data] {
         var files = ICalendarWriter(plan: plan, stamp: stamp).files()
         files["plan.json"] = try PlanFile.encode(plan)
         files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
-        files["costs.csv"] = CostsCSV.render(plan, dialect: csv)
+        files["costs.csv"] = CostsCSV.render(plan, dialect: csv, states: report?.requests.mapValues(\.state) ?? [:])
         if let report {
-            var page = ReportPage(plan: plan, facts: report)
+            var page = ReportPage(plan: plan, facts: report, changes: changes ?? [])
             page.recruitment = recruitment
             files["report.html"] = Data(page.render().utf8)
         }
+        if let changes { files["changes.csv"] = ChangesCSV.render(changes, dialect: csv) }
+        for (name, page) in ReportRosters(plan: plan).files() { files[name] = Data(page.utf8) }
         return files
     }
 
@@ -35,20 +38,28 @@ public enum PlanOutputs {
         "out/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
 
+    /// What a write gave out: the plan with its calendar events, and what changed against the
+    /// previous plan (nil when there was none).
+    public struct Written {
+        public let plan: Plan
+        public let changes: [PlanChange]?
+    }
+
     /// Gives `plan` its calendar events against `previous`, writes every output file into the
-    /// prepared (checked and locked) folder at once and returns the published plan.
+    /// prepared (checked and locked) folder at once and returns the published plan and its changes.
     public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to target: OutputFolder.Prepared,
-                             csv: CSVDialect = .excelGerman, recruitment: RecruitmentResult? = nil) throws -> Plan {
+                             csv: CSVDialect = .excelGerman, recruitment: RecruitmentResult? = nil) throws -> Written {
         let stamp = ICalendarWriter.utcStamp()
         let published = publish(plan, previous: previous, stamp: stamp)
+        let changes = previous.map { PlanChange.between(previous: $0, current: published) }
         try target.write(try files(for: published, stamp: stamp, report: ReportFacts(scenario: scenario), csv: csv,
-                                   recruitment: recruitment))
-        return published
+                                   changes: changes, recruitment: recruitment))
+        return Written(plan: published, changes: changes)
     }
 
     /// The same into `folder`, prepared and locked for the time of the write.
     public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to folder: String,
-                             csv: CSVDialect = .excelGerman) throws -> Plan {
+                             csv: CSVDialect = .excelGerman) throws -> Written {
         let target = try OutputFolder.prepare(folder)
         defer { target.release() }
         return try write(plan, previous: previous, scenario: scenario, to: target, csv: csv,

@@ -6,7 +6,8 @@ extension ScenarioDecoder {
         guard let name = node.text(&log, what: "a CSV file name such as distances.csv") else { return }
         let path = InputFiles.path(name, relativeTo: node.file)
         let columns = ["trainer", "municipality", "km"]
-        guard let table = CSVTable.read(path, reference: node.location, columns: columns, required: columns, &log) else { return }
+        guard let table = CSVTable.read(path, reference: node.location, columns: columns, required: columns,
+                                        decimalCommas: ["km"], &log) else { return }
         let municipalities = Set(requestDeclarations.keys).union(bookedMunicipalities)
         var firstLines: [String: Int] = [:]
         for row in table.rows {

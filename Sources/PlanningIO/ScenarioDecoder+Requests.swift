@@ -41,11 +41,13 @@ extension ScenarioDecoder {
 
     private mutating func readRequestFile(_ path: String, reference: SourceLocation) -> [RequestRecord] {
         guard let table = CSVTable.read(path, reference: reference, columns: Self.requestColumns,
-                                        required: ["id", "name", "participants"], &log) else { return [] }
+                                        required: ["id", "name", "participants"],
+                                        germanDates: ["earliest", "latest", "blackout"], decimalCommas: ["lat", "lon"],
+                                        &log) else { return [] }
         return table.rows.map { row in
-            var record = RequestRecord(location: SourceLocation(file: path, line: row.line))
+            var record = RequestRecord(location: SourceLocation(file: table.path, line: row.line))
             for (column, field) in row.cells where !field.text.isEmpty {
-                let location = SourceLocation(file: path, line: field.line, column: field.column, field: column)
+                let location = SourceLocation(file: table.path, line: field.line, column: field.column, field: column)
                 if Self.requestListColumns.contains(column) {
                     record.lists[column] = splitList(field.text, at: location)
                 } else {

@@ -92,7 +92,7 @@ final class SolveJobs: @unchecked Sendable {
                 }
             }, cancellation: cancellation)
             update(id) { $0.phase = SolverProgress.Phase.writing.rawValue }
-            let published = try PlanOutputs.write(plan, previous: previous, scenario: scenario, to: folder)
+            let published = try PlanOutputs.write(plan, previous: previous, scenario: scenario, to: folder).plan
             update(id) { snapshot in
                 snapshot.state = .finished
                 snapshot.incumbent = published.solver.objective

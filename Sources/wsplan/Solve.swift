@@ -101,9 +101,11 @@ struct Solve: ParsableCommand {
 
         interrupt.writing()
         display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
-        let published = try PlanOutputs.write(plan, previous: previousPlan, scenario: loaded, to: target, csv: csvFormat.dialect,
-                                              recruitment: RecruitmentFile.read(folder: folder))
-        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html and ics/")
+        let written = try PlanOutputs.write(plan, previous: previousPlan, scenario: loaded, to: target, csv: csvFormat.dialect,
+                                            recruitment: RecruitmentFile.read(folder: folder))
+        let published = written.plan
+        for change in written.changes ?? [] { display.note(change.terminalLine) }
+        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html, roster-*.html and ics/")
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
         }

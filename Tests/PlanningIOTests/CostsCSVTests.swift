@@ -2,6 +2,7 @@ import Foundation
 import Planning
 @testable import PlanningIO
 import Testing
+import CSVTestSupport
 
 /// costs.csv and calendar.csv in both dialects.
 struct CostsCSVTests {
@@ -31,14 +32,14 @@ struct CostsCSVTests {
         let data = CostsCSV.render(plan, dialect: .excelGerman)
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("municipality;name;state;status;trainers;"))
+        #expect(text.hasPrefix("Kommune;Name;Land;Status;Trainer/innen;Vorbereitung;Workshop;Nachbereitung;"))
         #expect(text.hasSuffix("\r\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let rows = try GermanExcelCSV.read(data)
         #expect(rows.count == 4)
-        #expect(rows.allSatisfy { $0.count == CostsCSV.header.count })
-        #expect(rows[2][CostsCSV.header.firstIndex(of: "travel")!] == "1130,01")
-        #expect(rows[2][CostsCSV.header.firstIndex(of: "total")!] == "7255,01")
+        #expect(rows.allSatisfy { $0.count == CostsCSV.columns.count })
+        #expect(rows[2][CostsCSV.header(.excelGerman).firstIndex(of: "Reisekosten")!] == "1130,01")
+        #expect(rows[2][CostsCSV.header(.excelGerman).firstIndex(of: "Gesamt")!] == "7255,01")
     }
 
     @Test func plainHasNoBomCommasAndDecimalPoint() throws {
@@ -47,14 +48,14 @@ struct CostsCSVTests {
         #expect(data.first == UInt8(ascii: "m"))
         #expect(text.hasPrefix("municipality,name,state,status,trainers,"))
         let rows = try GermanExcelCSV.split(text, separator: ",")
-        #expect(rows[2][CostsCSV.header.firstIndex(of: "travel")!] == "1130.01")
-        #expect(rows[1][CostsCSV.header.firstIndex(of: "name")!] == "Stadt Gütersloh")
+        #expect(rows[2][CostsCSV.header(.plain).firstIndex(of: "travel")!] == "1130.01")
+        #expect(rows[1][CostsCSV.header(.plain).firstIndex(of: "name")!] == "Stadt Gütersloh")
     }
 
     /// Each trainer's share is their trips' sum; the rounding cent goes to the second, so the row adds up.
     @Test func travelPerTrainerAddsUpToTravelAndTotalToItsParts() throws {
         let rows = try GermanExcelCSV.read(CostsCSV.render(plan))
-        let h = Dictionary(uniqueKeysWithValues: CostsCSV.header.enumerated().map { ($1, $0) })
+        let h = Dictionary(uniqueKeysWithValues: CostsCSV.columns.enumerated().map { ($1.english, $0) })
         let kiel = try #require(rows.first { $0[0] == "kiel" })
         #expect(kiel[h["trainers"]!] == "nowak yilmaz")
         #expect(kiel[h["travel_trainer_1"]!] == "30,00")          // 3 × 10.00
@@ -65,32 +66,55 @@ struct CostsCSVTests {
                 == GermanExcelCSV.cents(kiel[h["total"]!]))
         #expect(kiel[h["hotel_nights"]!] == "8")
         #expect(kiel[h["km"]!] == "3999,6")                       // 6 trips × 2 × 333.3 km
-        #expect(kiel[h["status"]!] == "scheduled")
-        #expect(kiel[h["workshop"]!] == "2027-02-16")
+        #expect(kiel[h["status"]!] == "geplant")
+        #expect(kiel[h["workshop"]!] == "16.02.2027")
+        #expect(kiel[h["state"]!] == "Schleswig-Holstein")
         let pinned = try #require(rows.first { $0[0] == "guetersloh" })
-        #expect(pinned[h["status"]!] == "pinned")
+        #expect(pinned[h["status"]!] == "fest gebucht")
     }
 
     /// Unscheduled requests are listed with their first reason and no amounts; quotes and `;` survive.
     @Test func unscheduledRowsCarryTheReasonAndNoAmounts() throws {
         let rows = try GermanExcelCSV.read(CostsCSV.render(plan))
-        let h = Dictionary(uniqueKeysWithValues: CostsCSV.header.enumerated().map { ($1, $0) })
+        let h = Dictionary(uniqueKeysWithValues: CostsCSV.columns.enumerated().map { ($1.english, $0) })
         let jena = try #require(rows.last)
         #expect(jena[0] == "jena")
         #expect(jena[h["name"]!] == "Stadt Jena; Thüringen")
-        #expect(jena[h["status"]!] == "unscheduled")
+        #expect(jena[h["status"]!] == "nicht geplant")
         #expect(jena[h["reason"]!] == "R5: every allowed pair is booked on all 14 \"possible\" days")
         for column in ["fee", "materials", "travel", "total", "preparation", "trainers"] { #expect(jena[h[column]!] == "") }
     }
 
     @Test func calendarCSVUsesTheDialect() throws {
         let german = try GermanExcelCSV.read(CalendarCSV.render(plan))
-        #expect(german[0] == CalendarCSV.header)
+        #expect(german[0] == ["Datum", "Wochentag", "Termin", "Kommune", "Name", "Land", "Trainer/innen", "Ort", "Fest gebucht"])
+        #expect(german.contains { $0[3] == "kiel" && $0[1] == "Di" && $0[2] == "Workshop Tag 1" && $0[8] == "nein" })
         #expect(german.count == 1 + 4 * 2)
         #expect(german.contains { $0[3] == "kiel" && $0[7] == "Kiel (Rathaus, Saal 2; Eingang B)" })
         let plain = String(decoding: CalendarCSV.render(plan, dialect: .plain), as: UTF8.self)
         #expect(plain.hasPrefix("date,weekday,kind,municipality,name,state,trainers,place,pinned\r\n"))
         #expect(plain.contains("\"Kiel (Rathaus, Saal 2; Eingang B)\""))
+    }
+
+    /// The state of an unscheduled request comes from the scenario: costs.csv keeps it.
+    @Test func unscheduledRowsKeepTheirState() throws {
+        let rows = try GermanExcelCSV.read(CostsCSV.render(plan, states: ["jena": .TH]))
+        #expect(rows.last?[2] == "Thüringen")
+        let plain = try GermanExcelCSV.split(String(decoding: CostsCSV.render(plan, dialect: .plain, states: ["jena": .TH]), as: UTF8.self),
+                                             separator: ",")
+        #expect(plain.last?[2] == "TH" && plain.last?[3] == "unscheduled")
+    }
+
+    /// Cells Excel would run as formulas get an apostrophe in the office dialect (OWASP), never in `.plain`.
+    @Test func formulaCellsAreNeutralisedForExcel() throws {
+        var hostile = Self.kielWithTrips
+        hostile.name = "=HYPERLINK(\"http://x\";\"y\")"
+        hostile.place = "@SUM(A1)"
+        let rows = try GermanExcelCSV.read(CalendarCSV.render(F.plan([hostile])))
+        #expect(rows.dropFirst().allSatisfy { $0[4] == "'=HYPERLINK(\"http://x\";\"y\")" && $0[7] == "'@SUM(A1)" })
+        for text in ["+1", "-x", "\tA", "\rB"] { #expect(CSVDialect.excelGerman.field(text).contains("'")) }
+        #expect(CSVDialect.excelGerman.field("-12,50") == "-12,50")
+        #expect(CSVDialect.plain.field("=1+1") == "=1+1")
     }
 
     @Test func numbersNeverShowMinusZero() {

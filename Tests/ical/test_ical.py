@@ -258,7 +258,9 @@ def check_against_plan(out: Path) -> dict:
         for t in e["trainers"]:
             expect_event(calendars[f"trainer-{t}.ics"][uid], f"trainer-{t}.ics", uid, e["date"], times_, e["status"], e["sequence"])
         for t in e["former_trainers"]:
-            expect_event(calendars[f"trainer-{t}.ics"][uid], f"trainer-{t}.ics", uid, e["date"], times_, "cancelled", e["sequence"])
+            # A trainer taken off the event: cancelled on HER last date, not on the event's new one.
+            own_date = (e.get("former_dates") or {}).get(t, e["date"])
+            expect_event(calendars[f"trainer-{t}.ics"][uid], f"trainer-{t}.ics", uid, own_date, times_, "cancelled", e["sequence"])
     for t in trainers:
         mine = {uid for uid, e in ledger.items() if t in e["trainers"] or t in e["former_trainers"]}
         assert set(calendars[f"trainer-{t}.ics"]) == mine, f"trainer-{t}.ics"
@@ -465,3 +467,57 @@ def test_a_replan_without_change_keeps_every_event(runs):
         def without_stamps(data):
             return re.sub(rb"\r\nDTSTAMP:\d{8}T\d{6}Z", b"", data)
         assert without_stamps(again) == without_stamps(path.read_bytes()), f"{path.name} changed beyond DTSTAMP"
+
+
+def test_a_trainer_taken_off_sees_her_own_date_and_that_she_is_no_longer_on_it(runs):
+    """The event goes on with others: in her calendar it is cancelled on the date she had, saying
+    she is no longer on it and not naming the new trainers; everyone else's copy is unchanged."""
+    trainer = runs["trainer"]
+    old, new = ledger(runs["first"]), ledger(runs["second"])
+    calendars = read_calendars(runs["second"] / "ics")
+    taken_over = [uid for uid, e in new.items() if trainer in e["former_trainers"] and e["status"] != "cancelled"]
+    assert taken_over, "nobody took over an event of the unavailable trainer: the test exercises nothing"
+    moved = 0
+    for uid in taken_over:
+        o, n = old[uid], new[uid]
+        assert n["former_dates"][trainer] == o["date"], uid
+        mine = calendars[f"trainer-{trainer}.ics"][uid]
+        assert mine.decoded("DTSTART").date() == date.fromisoformat(o["date"]), f"{uid}: not on her own date"
+        assert str(mine["STATUS"]) == "CANCELLED"
+        description = str(mine["DESCRIPTION"])
+        assert "nicht mehr eingeteilt" in description, description
+        names = {t["id"]: t["name"] for t in json.loads((runs["second"] / "plan.json").read_text(encoding="utf-8"))["trainers"]}
+        assert not any(names[t] in description for t in n["trainers"]), description
+        for t in n["trainers"]:
+            theirs = calendars[f"trainer-{t}.ics"][uid]
+            assert str(theirs["STATUS"]) != "CANCELLED" and theirs.decoded("DTSTART").date() == date.fromisoformat(n["date"])
+        assert str(calendars["all.ics"][uid]["STATUS"]) != "CANCELLED"
+        moved += o["date"] != n["date"]
+    # The third run changes nothing: her cancellation keeps her date.
+    third = ledger(runs["third"])
+    for uid in taken_over:
+        if third[uid]["status"] != "cancelled" and trainer in third[uid]["former_trainers"]:
+            assert third[uid]["former_dates"][trainer] == old[uid]["date"], uid
+
+
+def test_a_hostile_organizer_address_never_makes_a_raw_line(tmp_path):
+    """`calendar.organizer.email: "x@y.org\\r\\nX-INJ:1"`: refused by the scenario decoder, or
+    written with the line break removed; never a line of its own."""
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(ROOT / "Scenarios", scenarios)
+    scenario = scenarios / "2027-Q1.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    hostile = text.replace("email: programm@example.org", 'email: "x@y.org\\r\\nX-INJ:1"')
+    hostile = hostile.replace("name: Stiftung – Programmbüro", 'name: "Stiftung\\r\\nX-NAME:1"')
+    assert hostile != text
+    scenario.write_text(hostile, encoding="utf-8")
+    out = tmp_path / "out"
+    command = [str(wsplan_bin()), "solve", str(scenario), "--out", str(out), "--time-limit", "10", "--quiet"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        assert "email" in result.stderr or "organizer" in result.stderr, result.stderr
+        return
+    for path in ics_files(out):
+        data = path.read_bytes()
+        assert not re.search(rb"\r\n(X-INJ|X-NAME)", data), f"{path.name}: injected line"
+        assert byte_problems(data) == [], path.name

@@ -78,6 +78,13 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def euro_cents(text):
+    """'1.234,56 €' in cents."""
+    digits = text.replace("€", "").replace(".", "").replace("\u00a0", "").strip()
+    euros, cents = digits.split(",")
+    return int(euros) * 100 + int(cents)
+
+
 def console_problems(events):
     problems = []
     for e in events:
@@ -157,7 +164,10 @@ def check_one(report, plan_path, screenshot, pdf_path, counts, sections=()):
               timeline: timeline ? box(timeline) : null,
               rows: [...document.querySelectorAll('svg.timeline g.trainer-row')].map(g => g.dataset.trainer),
               bars: [...document.querySelectorAll('svg.timeline rect.event')].filter(r => r.getBBox().width > 0).length,
-              sheets: document.querySelectorAll('section.sheet').length,
+              sheets: document.querySelectorAll('section.sheet:not(.roster)').length,
+              rosters: Object.fromEntries([...document.querySelectorAll('section.roster')].map(r => [r.id.replace('einsatzplan-', ''), {
+                rows: [...r.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(c => c.innerText)),
+                total: r.querySelector('tfoot td:last-child').innerText}])),
             };
         })()""")
         check(drawn["map"] is not None and drawn["map"][0] > 300 and drawn["map"][1] > 300, f"map drawn ({drawn['map']})")
@@ -170,6 +180,19 @@ def check_one(report, plan_path, screenshot, pdf_path, counts, sections=()):
         check(set(names) <= set(drawn["rows"]), f"one timeline row per trainer ({len(drawn['rows'])})")
         check(drawn["bars"] == 6 * len(plan["packages"]), f"three bars per trainer and package ({drawn['bars']})")
         check(drawn["sheets"] == len(plan["packages"]), f"one cost sheet per package ({drawn['sheets']})")
+
+        # Rosters: one per working trainer, three lines per package of hers, each with a time, and a
+        # total that is the sum of the amounts shown and of her trips in plan.json, to the cent.
+        working = {t for p in plan["packages"] for t in p["trainers"]}
+        check(set(drawn["rosters"]) == working, f"one roster per working trainer ({sorted(drawn['rosters'])})")
+        for trainer, roster in sorted(drawn["rosters"].items()):
+            mine = [p for p in plan["packages"] if trainer in p["trainers"]]
+            check(len(roster["rows"]) == 3 * len(mine), f"roster {trainer}: three lines per package ({len(roster['rows'])})")
+            check(all(" Uhr" in row[2] for row in roster["rows"]), f"roster {trainer}: every line has its time")
+            shown = sum(euro_cents(row[-1]) for row in roster["rows"])
+            trips = sum(round(i["cost"] * 100) for p in mine for i in p["costs"]["travel_items"] if i["trainer"] == trainer)
+            check(shown == euro_cents(roster["total"]) == trips,
+                  f"roster {trainer}: total {roster['total']} = sum of lines ({shown} ct) = her trips ({trips} ct)")
 
         # Hovering a scheduled municipality shows the travel lines to its pair's homes.
         target = browser.evaluate("""(() => {

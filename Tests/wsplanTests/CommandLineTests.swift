@@ -2,6 +2,7 @@ import Foundation
 import Planning
 import PlanningIO
 import Testing
+import CSVTestSupport
 
 /// Runs the real `wsplan` binary, as a user would.
 enum WSPlanBinary {
@@ -67,7 +68,7 @@ enum WSPlanBinary {
         // Spreadsheets for German Excel by default: read as Excel reads them, the numbers are plan.json's.
         let calendar = try GermanExcelCSV.read(Data(contentsOf: out.appendingPathComponent("calendar.csv")))
         #expect(calendar.count == 1 + 4 * plan.packages.count)
-        #expect(calendar[0] == CalendarCSV.header)
+        #expect(calendar[0] == CalendarCSV.header(.excelGerman))
         try expectCostsMatch(Data(contentsOf: out.appendingPathComponent("costs.csv")), plan)
 
         // Progress went to stderr as plain lines (not a terminal): phases, the model's size, the search.
@@ -117,7 +118,9 @@ enum WSPlanBinary {
     func expectCostsMatch(_ data: Data, _ plan: Plan) throws {
         let rows = try GermanExcelCSV.read(data)
         let header = rows[0]
-        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name), "no column \(name)") }
+        #expect(header == CostsCSV.header(.excelGerman))
+        /// Columns by their machine name: the German header is the same columns in the same order.
+        func column(_ name: String) throws -> Int { try #require(CostsCSV.header(.plain).firstIndex(of: name), "no column \(name)") }
         let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
         #expect(byID.count == plan.packages.count + plan.unscheduled.count)
         var sums = (fee: 0, travel: 0, total: 0)
@@ -134,7 +137,7 @@ enum WSPlanBinary {
             #expect(try Int(row[column("participants")]) == package.participants)
             #expect(try Int(row[column("hotel_nights")]) == package.costs.travelItems.reduce(0) { $0 + $1.hotelNights })
             #expect(try row[column("trainers")] == package.trainers.joined(separator: " "))
-            #expect(try row[column("workshop")] == package.workshop[0].iso)
+            #expect(try row[column("workshop")] == CSVDialect.excelGerman.date(package.workshop[0]))
             sums.fee += fee; sums.travel += travel; sums.total += total
         }
         #expect(sums.travel == plan.packages.reduce(0) { $0 + Int(($1.costs.travel * 100).rounded()) })
@@ -143,7 +146,8 @@ enum WSPlanBinary {
         let plannedTravel = plan.packages.filter { !$0.pinned }.reduce(0) { $0 + Int(($1.costs.travel * 100).rounded()) }
         #expect(abs(plannedTravel - Int((plan.objectiveTerms.travel * 100).rounded())) <= plan.packages.count)
         for request in plan.unscheduled {
-            #expect(try byID[request.municipality]?[column("status")] == "unscheduled")
+            #expect(try byID[request.municipality]?[column("status")] == "nicht geplant")
+            #expect(try byID[request.municipality]?[column("state")].isEmpty == false, "costs.csv keeps the state of \(request.municipality)")
         }
     }
 

@@ -26,6 +26,9 @@ public struct CalendarEvent: Codable, Sendable, Equatable {
     public var trainers: [String]
     /// Trainers who had this event in an earlier version: their calendars get the cancellation.
     public var formerTrainers: [String]
+    /// Each former trainer's own last date of this event (what her calendar shows), when it was
+    /// known: her cancellation goes on that date, not on the event's new one.
+    public var formerDates: [String: Day]?
     public var status: Status
     public var sequence: Int
     /// When this version was made, UTC, `YYYYMMDDTHHMMSSZ`.
@@ -54,6 +57,7 @@ public struct CalendarEvent: Codable, Sendable, Equatable {
         case uid, municipality, name, place, kind, date, trainers, status, sequence, modified
         case workshopDay = "workshop_day"
         case formerTrainers = "former_trainers"
+        case formerDates = "former_dates"
     }
 }
 
@@ -78,6 +82,11 @@ public enum CalendarEventLedger {
                 event.place = package.place
                 if let old = before[uid] {
                     event.formerTrainers = Set(old.formerTrainers + old.trainers).subtracting(package.trainers).sorted()
+                    var dates: [String: Day] = [:]
+                    for trainer in event.formerTrainers {
+                        dates[trainer] = old.trainers.contains(trainer) ? old.date : old.formerDates?[trainer]
+                    }
+                    event.formerDates = dates.isEmpty ? nil : dates
                     let unchanged = old.date == date && old.trainers == package.trainers && old.status == status
                     event.sequence = unchanged ? old.sequence : old.sequence + 1
                     event.modified = unchanged ? old.modified : now

@@ -1,8 +1,13 @@
 import Foundation
 
 /// RFC 5545 content lines: TEXT escaping, folding at 75 octets, CRLF.
+///
+/// Nothing from a scenario can start a line of its own: TEXT values turn line breaks into `\\n`,
+/// every other value loses its control characters, and `fold` drops any control character that
+/// is still left, so a hostile name or e-mail address never produces a raw property line.
 public enum ContentLines {
-    /// Escapes a TEXT value (§3.3.11): backslash, semicolon, comma and newlines.
+    /// Escapes a TEXT value (§3.3.11): backslash, semicolon, comma and newlines; other control
+    /// characters (not allowed in TEXT) are dropped.
     public static func escapeText(_ text: String) -> String {
         var out = ""
         for ch in text {
@@ -11,21 +16,40 @@ public enum ContentLines {
             case ";": out += "\\;"
             case ",": out += "\\,"
             case "\r\n", "\n", "\r": out += "\\n"
-            default: out.append(ch)
+            default: if !isControl(ch) { out.append(ch) }
             }
         }
         return out
     }
 
-    /// A parameter value (§3.2): quoted, since names may hold `:` `;` `,`; DQUOTE cannot appear and is dropped.
+    /// A parameter value (§3.2): quoted, since names may hold `:` `;` `,`; DQUOTE and control
+    /// characters cannot appear and are dropped.
     public static func quotedParameter(_ text: String) -> String {
-        "\"" + text.filter { $0 != "\"" && !$0.isNewline } + "\""
+        "\"" + text.filter { $0 != "\"" && !isControl($0) } + "\""
+    }
+
+    /// A `mailto:` address for CAL-ADDRESS (§3.3.3): controls and spaces dropped, and the
+    /// characters that would end the value or start a parameter percent-encoded.
+    public static func mailto(_ address: String) -> String {
+        var out = "mailto:"
+        for scalar in address.unicodeScalars where !(scalar.value < 0x21 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)) {
+            switch scalar {
+            case ";", ",", "\"", ":", "\\", "%": out += String(format: "%%%02X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 controls except tab, DEL and C1 controls: never part of a content line (§3.1).
+    static func isControl(_ ch: Character) -> Bool {
+        ch.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }
     }
 
     /// Folds one logical line (§3.1): physical lines of at most 75 octets, continuation lines
     /// starting with one space, never splitting a UTF-8 sequence.
     public static func fold(_ line: String) -> [UInt8] {
-        let bytes = Array(line.utf8)
+        let bytes = Array(line.filter { !isControl($0) }.utf8)   // the last guard: no raw CR or LF inside a line
         var out: [UInt8] = []
         var start = 0
         var limit = 75

@@ -27,11 +27,13 @@ public struct ICalendarWriter {
                                         withCosts: false, extra: exchange)
         for trainer in trainerList(events) {
             var own: [(CalendarEvent, CalendarEvent.Status)] = []
+            var removed: [CalendarEvent] = []
             for event in events {
                 if event.trainers.contains(trainer.id) { own.append((event, event.status)) }
-                else if event.formerTrainers.contains(trainer.id) { own.append((event, .cancelled)) }
+                else if event.formerTrainers.contains(trainer.id) { removed.append(event) }
             }
-            files["ics/trainer-\(trainer.id).ics"] = calendar(name: "Einsätze \(trainer.name)", events: own, withCosts: false)
+            files["ics/trainer-\(trainer.id).ics"] = calendar(name: "Einsätze \(trainer.name)", events: own, withCosts: false,
+                                                              extra: removed.flatMap { withdrawal($0, from: trainer.id) })
         }
         for municipality in Set(events.map(\.municipality)).sorted() {
             let own = events.filter { $0.municipality == municipality }.map { ($0, $0.status) }
@@ -91,12 +93,7 @@ public struct ICalendarWriter {
         let times = event.kind == .workshop ? settings.workshop : settings.meeting
         let package = package(event.municipality)
         let municipality = displayName(event.municipality)
-        let title: String
-        switch event.kind {
-        case .preparation: title = "Vorbereitungsworkshop"
-        case .workshop: title = "Integrationsworkshop, Tag \(event.workshopDay ?? 1) von 2"
-        case .followup: title = "Nachbereitungstreffen"
-        }
+        let title = title(event)
         let trainers = event.trainers.map(trainerName).joined(separator: " und ")
         var description = [
             "\(title) – \(municipality)\(package.map { " (\($0.state.germanName))" } ?? "")",
@@ -133,10 +130,38 @@ public struct ICalendarWriter {
             "CATEGORIES:" + ["Integrationsworkshop", category(event.kind)].map(ContentLines.escapeText).joined(separator: ","),
             "STATUS:" + status.rawValue.uppercased(),
             "TRANSP:OPAQUE",
-            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):mailto:\(settings.organizerEmail)",
+            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):" + ContentLines.mailto(settings.organizerEmail),
             "END:VEVENT",
         ]
         return lines
+    }
+
+    /// What a trainer taken off an event finds in her calendar: the event as she knew it, on her
+    /// own last date, cancelled, with a sentence that she is no longer on it. Same UID and the
+    /// event's SEQUENCE (raised when she was taken off), so her calendar replaces her copy; the
+    /// event itself stays as it is in everyone else's calendars.
+    private func withdrawal(_ event: CalendarEvent, from trainer: String) -> [String] {
+        var own = event
+        own.date = event.formerDates?[trainer] ?? event.date
+        var lines = vevent(own, status: .cancelled, withCosts: false)
+        let times = event.kind == .workshop ? settings.workshop : settings.meeting
+        let description = [
+            "Sie sind für diesen Termin nicht mehr eingeteilt; er entfällt für Sie.",
+            "\(title(event)) – \(displayName(event.municipality))",
+            "Ihr bisheriger Termin: " + GermanFormat.date(own.date) + ", \(times[0])–\(times[1]) Uhr",
+        ]
+        if let index = lines.firstIndex(where: { $0.hasPrefix("DESCRIPTION:") }) {
+            lines[index] = "DESCRIPTION:" + ContentLines.escapeText(description.joined(separator: "\n"))
+        }
+        return lines
+    }
+
+    private func title(_ event: CalendarEvent) -> String {
+        switch event.kind {
+        case .preparation: "Vorbereitungsworkshop"
+        case .workshop: "Integrationsworkshop, Tag \(event.workshopDay ?? 1) von 2"
+        case .followup: "Nachbereitungstreffen"
+        }
     }
 
     /// The cohort's exchange day (Erfahrungsaustausch), at the workshop times, at the venue.
@@ -158,7 +183,7 @@ public struct ICalendarWriter {
             "CATEGORIES:Integrationsworkshop,Erfahrungsaustausch",
             "STATUS:TENTATIVE",
             "TRANSP:OPAQUE",
-            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):mailto:\(settings.organizerEmail)",
+            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):" + ContentLines.mailto(settings.organizerEmail),
             "END:VEVENT",
         ]
     }
@@ -180,7 +205,7 @@ public struct ICalendarWriter {
             "CATEGORIES:Integrationsworkshop,Meilenstein",
             "STATUS:TENTATIVE",
             "TRANSP:TRANSPARENT",
-            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):mailto:\(settings.organizerEmail)",
+            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):" + ContentLines.mailto(settings.organizerEmail),
             "END:VEVENT",
         ]
     }

@@ -16,9 +16,9 @@ struct ReportCostSheets {
         html += "<h3>\(HTML.escape(package.name)) <small>\(HTML.escape(package.place)), \(package.state.germanName)\(package.pinned ? " · fest gebucht" : "")</small></h3>\n"
         html += "<table class=\"facts\">"
         html += "<tr><th>Trainer/innen</th><td>\(package.trainers.map { HTML.escape(name(of: $0)) }.joined(separator: " und "))</td></tr>"
-        html += "<tr><th>Vorbereitungsworkshop</th><td>\(GermanFormat.date(package.preparation))</td></tr>"
-        html += "<tr><th>Integrationsworkshop</th><td>\(package.workshop.map(GermanFormat.date).joined(separator: " und "))</td></tr>"
-        html += "<tr><th>Nachbereitungstreffen</th><td>\(GermanFormat.date(package.followup))</td></tr>"
+        html += "<tr><th>Vorbereitungsworkshop</th><td>\(GermanFormat.date(package.preparation)), \(time(.preparation))</td></tr>"
+        html += "<tr><th>Integrationsworkshop</th><td>\(package.workshop.map(GermanFormat.date).joined(separator: " und ")), je \(time(.workshop))</td></tr>"
+        html += "<tr><th>Nachbereitungstreffen</th><td>\(GermanFormat.date(package.followup)), \(time(.followup))</td></tr>"
         html += "<tr><th>Teilnehmende</th><td>\(package.participants)</td></tr></table>\n"
 
         html += "<table class=\"costs\">\n<thead><tr><th>Posten</th><th class=\"num\">km (einfach)</th><th class=\"num\">Fahrten</th><th class=\"num\">Hotelnächte</th><th class=\"num\">Betrag</th></tr></thead>\n<tbody>\n"
@@ -38,6 +38,13 @@ struct ReportCostSheets {
         html += "</tbody>\n<tfoot><tr class=\"total\"><td>Gesamtbetrag</td><td></td><td></td><td></td><td class=\"num\">\(GermanFormat.euro(costs.total))</td></tr></tfoot>\n</table>\n"
         html += "<p class=\"note\">Honorar inkl. MwSt.; Reisekosten nach Aufwand (Kilometer × Pauschale, Hotelnächte); Schulungsmaterial je teilnehmender Person.</p>\n"
         return html + "</section>\n"
+    }
+
+    /// 09:30–13:00 Uhr, from the plan's calendar settings.
+    private func time(_ kind: EventKind) -> String {
+        let settings = plan.calendar ?? PlanCalendarSettings(CalendarSettings())
+        let times = kind == .workshop ? settings.workshop : settings.meeting
+        return "\(times[0])–\(times[1]) Uhr"
     }
 
     private func eventDates(_ package: PlannedPackage, _ kind: EventKind) -> String {

@@ -1,7 +1,7 @@
 import Planning
 
 /// One small month sheet (Mo–So) for every month that holds an event, each day listing its
-/// events by municipality.
+/// events by municipality (names wrapped, never cut) and the trainers who go.
 struct ReportMonthCalendar {
     let plan: Plan
 
@@ -57,7 +57,14 @@ struct ReportMonthCalendar {
             name = plan.exchange.map { "Erfahrungsaustausch \($0.venue)" } ?? "Erfahrungsaustausch"
         }
         let tip = "\(event.germanName): \(name), \(GermanFormat.shortDate(day))" + (event.package.map { " – " + trainerNames($0) } ?? "")
-        return "<div class=\"chip \(event.cssClass)\" title=\"\(HTML.escape(tip))\"><b>\(letter)</b> \(HTML.escape(ShortName.of(name)))</div>"
+        // The whole short name, wrapped (never cut), and the pair by surname, so the printed sheet says who goes.
+        let who = event.package.map { "<span class=\"who\">\(HTML.escape(surnames($0)))</span>" } ?? ""
+        return "<div class=\"chip \(event.cssClass)\" title=\"\(HTML.escape(tip))\"><b>\(letter)</b> \(HTML.escape(ShortName.of(name)))\(who)</div>"
+    }
+
+    private func surnames(_ package: PlannedPackage) -> String {
+        package.trainers.map { id in (plan.trainers?.first { $0.id == id }?.name ?? id).split(separator: " ").last.map(String.init) ?? id }
+            .joined(separator: "/")
     }
 
     private func trainerNames(_ package: PlannedPackage) -> String {

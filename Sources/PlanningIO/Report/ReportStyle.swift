@@ -1,5 +1,5 @@
 /// The report's inline stylesheet: screen layout, event colours, and print rules for A4
-/// (timeline and calendar on landscape pages, one cost sheet per page).
+/// (timeline and calendar on landscape pages, one cost sheet and one roster per page).
 enum ReportStyle {
     static let css = """
     :root { --prep: #2f6fb3; --workshop: #e07b00; --followup: #2e8b57; --pinned: #7b4fa0; --exchange: #c9a000;
@@ -44,10 +44,11 @@ enum ReportStyle {
     table.month { width: 100%; table-layout: fixed; font-size: 10px; }
     table.month caption { font-weight: 700; font-size: 13px; text-align: left; padding-bottom: 2px; }
     table.month th { text-align: center; color: var(--muted); font-weight: normal; }
-    table.month td { border: 1px solid var(--line); vertical-align: top; height: 38px; padding: 1px 2px; overflow: hidden; }
+    table.month td { border: 1px solid var(--line); vertical-align: top; height: 38px; padding: 1px 2px; }
     table.month td.weekend { background: #f4f5f7; } table.month td.empty { border: none; background: none; }
-    .dom { color: var(--muted); } .chip { color: #fff; border-radius: 2px; padding: 0 2px; margin-top: 1px; white-space: nowrap;
-           overflow: hidden; text-overflow: ellipsis; line-height: 1.3; }
+    .dom { color: var(--muted); } .chip { color: #fff; border-radius: 2px; padding: 0 2px; margin-top: 1px;
+           overflow-wrap: anywhere; hyphens: auto; line-height: 1.3; } .chip .who { display: block; opacity: .9; font-size: 90%; }
+    table.overview td.num, table.overview th.num { white-space: nowrap; }
     .map-block { position: relative; }
     #show-travel { position: absolute; opacity: 0; width: 1px; height: 1px; }
     label[for=show-travel] { cursor: pointer; color: var(--prep); }
@@ -78,6 +79,7 @@ enum ReportStyle {
     table.costs { width: 100%; } table.costs th { border-bottom: 1px solid var(--ink); padding: 4px 6px; }
     table.costs td { padding: 3px 6px; border-bottom: 1px solid var(--line); }
     table.costs tr.subtotal td { font-weight: 600; } table.costs tr.total td { font-size: 15px; }
+    table.roster-table td:nth-child(-n+3) { white-space: nowrap; } table.roster-table td { vertical-align: top; }
     footer { margin-top: 36px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12px; color: var(--muted); }
     @page { size: A4; margin: 14mm 12mm; }
     @page wide { size: A4 landscape; margin: 12mm; }
@@ -86,7 +88,8 @@ enum ReportStyle {
       nav, label[for=show-travel], .map-block ul.legend li:last-child { display: none; }
       h2 { margin-top: 0; }
       #zeitleiste, #kalender { page: wide; }
-      #kalender, #karte, #kosten { break-before: page; }
+      #kalender, #karte, #kosten, #einsatzplaene { break-before: page; }
+      table.roster-table { font-size: 9pt; } table.roster-table tfoot { display: table-row-group; }   /* the total once, at the end */
       .months { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 14px; }
       table.month td { height: 17px; font-size: 6.5pt; } table.month { break-inside: avoid; } .chip { line-height: 1.15; }
       table.month caption { font-size: 9pt; }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Reads a CSV file the way Excel with German regional settings does when it is opened by a
-/// double click: it must start with a UTF-8 byte order mark, fields are separated by `;`, quoted
+/// double click (one copy for every test target): it must start with a UTF-8 byte order mark, fields are separated by `;`, quoted
 /// per RFC 4180, numbers have a decimal comma (a point makes them text, which is the failure).
-enum GermanExcelCSV {
-    struct Failure: Error, CustomStringConvertible { var description: String }
+public enum GermanExcelCSV {
+    public struct Failure: Error, CustomStringConvertible { public var description: String }
 
-    static func read(_ data: Data) throws -> [[String]] {
+    public static func read(_ data: Data) throws -> [[String]] {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         guard Array(data.prefix(3)) == bom else { throw Failure(description: "no UTF-8 byte order mark: Excel would read it as ANSI") }
         guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { throw Failure(description: "not UTF-8") }
@@ -14,7 +14,7 @@ enum GermanExcelCSV {
     }
 
     /// RFC 4180 records: CRLF between records, `""` for a quote inside a quoted field.
-    static func split(_ text: String, separator: Character) throws -> [[String]] {
+    public static func split(_ text: String, separator: Character) throws -> [[String]] {
         var records: [[String]] = [], record: [String] = [], field = ""
         var quoted = false, index = text.startIndex
         while index < text.endIndex {
@@ -46,7 +46,7 @@ enum GermanExcelCSV {
     }
 
     /// A number cell as German Excel takes it: digits, an optional leading minus and one decimal comma.
-    static func number(_ cell: String) throws -> Double {
+    public static func number(_ cell: String) throws -> Double {
         let pattern = #"^-?[0-9]+(,[0-9]+)?$"#
         guard cell.range(of: pattern, options: .regularExpression) != nil,
               let value = Double(cell.replacingOccurrences(of: ",", with: ".")) else {
@@ -56,5 +56,5 @@ enum GermanExcelCSV {
     }
 
     /// Euro amounts compared in cents.
-    static func cents(_ cell: String) throws -> Int { Int((try number(cell) * 100).rounded()) }
+    public static func cents(_ cell: String) throws -> Int { Int((try number(cell) * 100).rounded()) }
 }

@@ -1,1 +1,0 @@
-../PlanningIOTests/GermanExcelCSV.swift
