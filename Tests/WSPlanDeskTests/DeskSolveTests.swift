@@ -15,9 +15,10 @@ struct DeskSolveTests {
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page0 = try await client.get("/scenarios/2027-Q1")
             let token = try #require(page0.csrf)
-            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=1")
+            // Long enough to be still running when the stream is opened (Q1 is proven in seconds).
+            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=30")
             #expect(started.status == .seeOther)
-            let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=1")
+            let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=30")
             #expect(second.status == .conflict && second.text.contains("already running"))
             let events = try await client.get("/scenarios/2027-Q1/progress")  // streams until the solve ends
             #expect(events.headers[.contentType] == "text/event-stream")

@@ -20,7 +20,8 @@ import Testing
     }
 
     /// R2's edges, for regensburg's workshop on Tuesday 2027-02-23: 21 and 42 days are allowed,
-    /// 20 and 43 are not (all four preparation days are working days in BY).
+    /// 20 and 43 are not (all four preparation days are working days in BY). Only R2 is asked
+    /// about: on 2027-01-12 the pair also has guetersloh's preparation, an R5 clash.
     @Test(arguments: [("2027-02-02", false),  // 21 days, the minimum
                       ("2027-02-03", true),   // 20 days
                       ("2027-01-12", false),  // 42 days, the maximum
@@ -31,7 +32,7 @@ import Testing
         if breaks {
             F.expectOnly(violations, rule: .r2, municipalities: ["regensburg"])
         } else {
-            #expect(violations == [])
+            #expect(!violations.contains { $0.rule == .r2 }, "\(violations)")
         }
     }
 
