@@ -32,10 +32,13 @@ public enum BookingsFile {
     /// a second, different package for a municipality already booked, a package that needs a
     /// trainer on a day a booking already has (R5/R9), and any package, booked or new, that breaks
     /// R2–R4 by `source`'s rules. Every problem is reported at once.
-    /// - Parameter planFile: the plan's path, for messages.
+    /// - Parameters:
+    ///   - planFile: the plan's path, for messages.
+    ///   - warnings: gets each warning about the file (a hand-written place name several places share).
     /// - Returns: the municipalities added.
     public static func confirm(_ plan: Plan, into path: String, rules source: RuleSource = .defaults,
-                               planFile: String = "plan.json", gazetteer: Gazetteer = .shared) throws(InputErrors) -> [String] {
+                               planFile: String = "plan.json", gazetteer: Gazetteer = .shared,
+                               warnings: (InputProblem) -> Void = ScenarioLoader.printWarning) throws(InputErrors) -> [String] {
         // An exclusive lock beside the file, held while it is re-read and replaced: two confirms
         // at once take turns, and the second one sees the first one's packages.
         let lock: FileLock
@@ -47,6 +50,7 @@ public enum BookingsFile {
         defer { lock.release() }
         let (existing, locations, readLog) = read(path: path, gazetteer: gazetteer)
         var log = readLog
+        log.sortedWarnings().forEach(warnings)
         let years = (existing.flatMap { [$0.preparation.year, $0.followup.year] }
                      + plan.packages.flatMap { [$0.preparation.year, $0.followup.year] })
         let bookingRules = BookingRules(rules: source.rules, years: (years.min() ?? 2000)...(years.max() ?? 2000))

@@ -26,7 +26,11 @@ struct Confirm: ParsableCommand {
         do {
             let loaded = try PlanFile.read(path: plan)
             let rules = try scenario.map { path throws(InputErrors) in
-                BookingsFile.RuleSource(rules: try ScenarioLoader.load(path: path).rules, origin: "the rules of \(path)")
+                let given = try ScenarioLoader.load(path: path)
+                if given.name != loaded.scenario {
+                    FileHandle.standardError.write(Data("wsplan: warning: \(plan) is a plan of \"\(loaded.scenario)\", not of \"\(given.name)\"\n".utf8))
+                }
+                return BookingsFile.RuleSource(rules: given.rules, origin: "the rules of \(path)")
             } ?? .defaults
             let added = try BookingsFile.confirm(loaded, into: bookings, rules: rules, planFile: plan)
             FileHandle.standardError.write(Data(

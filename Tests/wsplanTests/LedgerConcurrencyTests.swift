@@ -151,4 +151,38 @@ import Testing
         #expect(check.stdout.contains("R4 kassel: confirmed booking: preparation 2026-12-25 is not a working day"), "\(check.stdout)")
         #expect(check.stdout.contains("R4 kassel: confirmed booking: workshop day 2027-01-17 is not a working day: Sunday"))
     }
+
+    /// A package 14 days after its preparation breaks SPEC's default R2 (21–42): refused without
+    /// --scenario, with a message saying whose rules; confirmed by a scenario that allows 14.
+    @Test func confirmTakesTheGapsOfTheNamedScenario() throws {
+        let work = try WSPlanBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let workshop = Day(iso: "2027-02-09")!
+        let package = PlannedPackage(municipality: "bonn", name: "Stadt Bonn", state: .NW, place: "Bonn", trainers: ["koch", "weber"], pinned: false,
+                                     preparation: Day(iso: "2027-01-26")!, workshop: [workshop, workshop.advanced(by: 1)],
+                                     followup: Day(iso: "2027-08-10")!, participants: 20,
+                                     costs: PackageCosts(fee: 6000, materials: 100, travel: 0, total: 6100, travelItems: []),
+                                     location: Coordinate(lat: 50.73, lon: 7.1))
+        let plan = Plan(scenario: "Wide", solver: SolverReport(name: "glpk", status: .optimal, objective: 0, bound: 0, gap: 0, seconds: 0),
+                        objectiveTerms: ObjectiveTerms(), packages: [package], unscheduled: [])
+        let planPath = work.appendingPathComponent("plan.json").path
+        try PlanFile.encode(plan).write(to: URL(fileURLWithPath: planPath))
+        let scenario = work.appendingPathComponent("wide.yaml").path
+        try Data("""
+            name: Wide
+            planning_start: 2026-12-01
+            horizon: {from: 2027-01-01, to: 2027-03-31}
+            rules: {prep_gap_days: {min: 14, max: 42, target: 28}}
+            trainers: [{id: koch, home: Köln}, {id: weber, home: Bonn}]
+            municipalities: [{id: bonn, name: Stadt Bonn, place: Bonn, participants: 20}]
+            """.utf8).write(to: URL(fileURLWithPath: scenario))
+        let bookings = work.appendingPathComponent("bookings.yaml").path
+        let refused = try WSPlanBinary.run(["confirm", planPath, "--bookings", bookings], timeout: 60)
+        #expect(refused.status == 1 && refused.stderr.contains("breaks R2 (by SPEC's default rules") && refused.stderr.contains("--scenario"),
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bookings))
+        let confirmed = try WSPlanBinary.run(["confirm", planPath, "--bookings", bookings, "--scenario", scenario], timeout: 60)
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(try BookingsFile.read(path: bookings).map(\.municipality) == ["bonn"])
+    }
 }
