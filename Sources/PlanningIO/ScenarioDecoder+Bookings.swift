@@ -88,8 +88,9 @@ extension ScenarioDecoder {
             }
             let ids = items.map { item in item.text(&log, what: "a trainer id").flatMap { checkBookingTrainer($0, at: item.location) ? $0 : nil } }
             guard let a = ids[0], let b = ids[1] else { return nil }
-            guard let pair = TrainerPair(a, b) else {
-                log.add("the package names trainer '\(a)' twice; a package is run by two different trainers", at: list.location)
+            guard let pair = TrainerPair(a, b), Identifier.fileKey(a) != Identifier.fileKey(b) else {
+                let spelled = a == b ? "" : " (as '\(b)': ids that differ only in case are one trainer)"
+                log.add("the package names trainer '\(a)' twice\(spelled); a package is run by two different trainers", at: list.location)
                 return nil
             }
             return pair

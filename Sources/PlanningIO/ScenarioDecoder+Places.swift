@@ -40,8 +40,12 @@ extension ScenarioDecoder {
         let ambiguous = Set(namesakes.map(\.state)).count > 1
         let asked = state ?? Self.stateSuffix(of: trimmed)
         if let place = gazetteer.lookup(name: trimmed, state: state) {
-            guard ambiguous, asked == nil else { return place }
-            return takeNamesake(of: trimmed, among: namesakes, largest: place, near: near, at: location)
+            if ambiguous, asked == nil { return takeNamesake(of: trimmed, among: namesakes, largest: place, near: near, at: location) }
+            if asked == nil, let near, TravelCost.haversineKm(place.location, near) > Self.namesakeToleranceKm {
+                log.warn("lat \(near.lat), lon \(near.lon) lie \(Int(TravelCost.haversineKm(place.location, near).rounded())) km from \(place), the place '\(trimmed)' names, whose state \(place.state.rawValue) was taken (its public holidays apply); give the state if that is wrong",
+                         at: location)
+            }
+            return place
         }
         if let comma = trimmed.lastIndex(of: ",") {
             let suffix = String(trimmed[trimmed.index(after: comma)...]).trimmingSpaces

@@ -36,6 +36,7 @@ import Testing
                   - {municipality: "x*y", name: Bonn, trainers: [mueller, "a b"], preparation: 2027-01-14, workshop: [2027-02-11], followup: 2027-08-12}
                   - {municipality: essen, name: Essen, participants: 1.0e+400, lat: abc, lon: 7.0, trainers: [mueller, yilmaz], preparation: 2027-01-15, workshop: [2027-02-12, 2027-02-13], followup: 2027-08-13}
                   - {municipality: Guetersloh, name: Gütersloh, trainers: [braun, weber], preparation: 2027-03-02, workshop: [2027-04-06, 2027-04-07], followup: 2027-10-05}
+                  - {municipality: koeln, name: Köln, trainers: [koch, Koch], preparation: 2027-03-02, workshop: [2027-04-06, 2027-04-07], followup: 2027-10-05}
                 """,
         ])
         let path = folder.path("bookings.yaml")
@@ -47,6 +48,7 @@ import Testing
         #expect(problems.contains("bookings.yaml", line: 4, "two consecutive days"))
         #expect(problems.at("bookings.yaml", line: 5).count >= 2, "participants and lat: \(problems)")
         #expect(problems.contains("bookings.yaml", line: 6, "booked twice"))
+        #expect(problems.contains("bookings.yaml", line: 7, "names trainer 'koch' twice (as 'Koch'"), "case twins are one trainer")
         #expect(problems.allSatisfy { $0.line != nil && $0.column != nil }, "\(problems)")
 
         // What is left reads, and a booking without coordinates has the gazetteer's, never 0.

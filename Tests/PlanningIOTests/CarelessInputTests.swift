@@ -64,12 +64,14 @@ import Testing
             plain,Stadt Neustadt,Neustadt,,,,10
             harz,Neustadt bei Braunschweig,Neustadt,,52.27,10.52,10
             hh,Neustadt,Neustadt,HH,,,10
+            far,Stadt Gütersloh,Gütersloh,,48.14,11.58,10
             """.utf8).write(to: URL(fileURLWithPath: folder.path("requests.csv")))
         var warnings: [InputProblem] = []
         let scenario = try ScenarioLoader.load(path: folder.path("scenario.yaml"), warnings: { warnings.append($0) })
-        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.count == 3, "\(warnings)")
         #expect(warnings.contains("requests.csv", line: 2, "took Neustadt, HH"))
         #expect(warnings.contains("requests.csv", line: 3, "took Neustadt, NI"))
-        #expect(scenario.requests.map(\.state) == [.HH, .NI, .HH])
+        #expect(warnings.contains("requests.csv", line: 5, "km from Gütersloh, NW"), "coordinates in Munich, the state taken from the name")
+        #expect(scenario.requests.map(\.state) == [.HH, .NI, .HH, .NW])
     }
 }
