@@ -39,11 +39,13 @@ public enum BookingsFile {
     public static func confirm(_ plan: Plan, into path: String, rules source: RuleSource = .defaults,
                                planFile: String = "plan.json", gazetteer: Gazetteer = .shared,
                                warnings: (InputProblem) -> Void = ScenarioLoader.printWarning) throws(InputErrors) -> [String] {
+        // A symbolic link is resolved once: its target is locked and replaced, the link stays.
+        let real = OutputFolder.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)
         // An exclusive lock beside the file, held while it is re-read and replaced: two confirms
         // at once take turns, and the second one sees the first one's packages.
         let lock: FileLock
         do {
-            lock = try FileLock(guarding: path, wait: true)
+            lock = try FileLock(guarding: real, wait: true)
         } catch {
             throw InputErrors(problems: [InputProblem(file: path, message: "cannot lock the bookings file: \(error); check that its folder exists and is writable")])
         }
@@ -95,10 +97,10 @@ public enum BookingsFile {
             added.append(booking.municipality)
         }
         guard problems.isEmpty else { throw InputErrors(problems: problems) }
-        guard !added.isEmpty || !FileManager.default.fileExists(atPath: path) else { return [] }
+        guard !added.isEmpty || !FileManager.default.fileExists(atPath: real) else { return [] }
         do {
             // A temporary file beside it, flushed to disk and renamed over it: never half-written.
-            try DurableFiles.replace(path, with: Data(render(entries).utf8))
+            try DurableFiles.replace(real, with: Data(render(entries).utf8))
         } catch {
             throw InputErrors(problems: [InputProblem(file: path, message: "cannot write the bookings file: \(error); check that its folder exists and is writable")])
         }

@@ -75,6 +75,14 @@ import Testing
         let read = try BookingsFile.read(path: path)
         #expect(read == [Self.good, odd].map { BookingsFile.booking(of: $0)! })
         #expect(try BookingsFile.confirm(Self.plan([Self.good]), into: path).isEmpty, "idempotent")
+
+        // Through a symbolic link: its target gets the package, the link stays a link.
+        let link = folder.path("link.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        let third = Self.package("essen", trainers: ["braun", "weber"], preparation: "2027-01-12", workshop: "2027-02-09", followup: "2027-08-10")
+        #expect(try BookingsFile.confirm(Self.plan([third]), into: link) == ["essen"])
+        #expect((try FileManager.default.attributesOfItem(atPath: link))[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try BookingsFile.read(path: path).map(\.municipality) == ["guetersloh", "null", "essen"])
     }
 
     /// The probe: a hand-edited booking with its preparation on 25 December and its
