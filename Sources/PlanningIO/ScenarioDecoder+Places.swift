@@ -32,7 +32,8 @@ extension ScenarioDecoder {
     /// A name that several places in different states share is never taken silently: with a
     /// state (given, or as `, ST`) that none of them lies in, it is an error listing them; with
     /// no state, the largest is taken (the one nearest `near`, when the row gives coordinates)
-    /// and a warning names it, since its state decides the public holidays.
+    /// and a warning names it: its state decides a municipality's public holidays, its place a
+    /// trainer's travel.
     mutating func place(_ text: String, state: GermanState?, near: Coordinate? = nil, at location: SourceLocation) -> Place? {
         let trimmed = text.trimmingSpaces
         let coordinatesHint = "or give the coordinates (lat, lon) and the state"
@@ -83,7 +84,7 @@ extension ScenarioDecoder {
         let name = Self.bareName(text)
         let others = "'\(name)' names places in several states (\(Self.list(namesakes)))"
         guard let near else {
-            log.warn("\(others); took \(largest), the largest, whose state's public holidays apply; write '\(name), ST' or give the state to choose another",
+            log.warn("\(others); took \(largest), the largest; write '\(name), ST' or give the state to choose another",
                      at: location)
             return largest
         }
