@@ -1,156 +1,171 @@
 import Foundation
 import Planning
-import Yams
 
 /// The bookings file of SPEC §5: confirmed packages, self-contained (name, state, coordinates),
 /// as `wsplan confirm` writes them and the next quarter's scenario names them.
+///
+/// A ledger nobody can corrupt: it is read by the scenario's own reader
+/// (`ScenarioDecoder.readBookingsFile`), re-read under an exclusive lock, and a plan is only
+/// added when neither it nor what is already booked breaks R2–R5.
 public enum BookingsFile {
-    /// One confirmed package as the file holds it.
-    public struct Entry: Equatable, Sendable {
-        public var municipality: String
-        public var name: String
-        public var state: String
-        public var lat: Double
-        public var lon: Double
-        public var participants: Int
-        public var trainers: [String]
-        public var preparation: String
-        public var workshop: [String]
-        public var followup: String
+    /// Where the rules R2–R4 that a booking must keep come from.
+    public struct RuleSource: Sendable {
+        public var rules: Rules
+        /// For messages: "the rules of s.yaml", or SPEC's defaults with how to name the scenario.
+        public var origin: String
 
-        /// Same package: same trainers and dates (names and coordinates may be spelled differently).
-        func isSamePackage(as other: Entry) -> Bool {
-            trainers.sorted() == other.trainers.sorted() && preparation == other.preparation
-                && workshop == other.workshop && followup == other.followup
+        public init(rules: Rules, origin: String) {
+            self.rules = rules
+            self.origin = origin
         }
+
+        /// ` (by …)` behind a rule whose verdict depends on the settings.
+        func note(_ finding: BookingRules.Finding) -> String { finding.dependsOnSettings ? " (by \(origin))" : "" }
+
+        /// SPEC's default gaps and office closure, for a plan confirmed without its scenario.
+        public static let defaults = RuleSource(rules: Rules(), origin: "SPEC's default rules; if the plan's scenario sets other gaps or another office closure, name it with --scenario")
     }
 
     /// Adds the packages of `plan` to the bookings file at `path` (created when missing).
     ///
-    /// Idempotent: a package already in the file is left as it is. A second, different package
-    /// for a municipality already booked is refused, and then nothing is written.
+    /// Idempotent: a package already in the file is left as it is. Refused, with nothing written:
+    /// a second, different package for a municipality already booked, a package that needs a
+    /// trainer on a day a booking already has (R5/R9), and any package, booked or new, that breaks
+    /// R2–R4 by `source`'s rules. Every problem is reported at once.
+    /// - Parameters:
+    ///   - planFile: the plan's path, for messages.
+    ///   - warnings: gets each warning about the file (a hand-written place name several places share).
     /// - Returns: the municipalities added.
-    public static func confirm(_ plan: Plan, into path: String) throws(InputErrors) -> [String] {
+    public static func confirm(_ plan: Plan, into path: String, rules source: RuleSource = .defaults,
+                               planFile: String = "plan.json", gazetteer: Gazetteer = .shared,
+                               warnings: (InputProblem) -> Void = ScenarioLoader.printWarning) throws(InputErrors) -> [String] {
+        // A symbolic link is resolved once: its target is locked and replaced, the link stays.
+        let real = OutputFolder.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)
         // An exclusive lock beside the file, held while it is re-read and replaced: two confirms
         // at once take turns, and the second one sees the first one's packages.
         let lock: FileLock
         do {
-            lock = try FileLock(guarding: path, wait: true)
+            lock = try FileLock(guarding: real, wait: true)
         } catch {
             throw InputErrors(problems: [InputProblem(file: path, message: "cannot lock the bookings file: \(error); check that its folder exists and is writable")])
         }
         defer { lock.release() }
-        var entries = try read(path: path)
-        var problems: [InputProblem] = []
+        let (existing, locations, readLog) = read(path: path, gazetteer: gazetteer)
+        var log = readLog
+        log.sortedWarnings().forEach(warnings)
+        let years = (existing.flatMap { [$0.preparation.year, $0.followup.year] }
+                     + plan.packages.flatMap { [$0.preparation.year, $0.followup.year] })
+        let bookingRules = BookingRules(rules: source.rules, years: (years.min() ?? 2000)...(years.max() ?? 2000))
+        for (booking, location) in zip(existing, locations) {
+            for finding in bookingRules.findings(booking) {
+                log.add("the confirmed package of '\(booking.municipality)' breaks \(finding.rule.code)\(source.note(finding)): \(finding.text); "
+                        + "correct its dates by hand, or remove it if it was never agreed", at: location)
+            }
+        }
+        var problems = log.sorted()
+        var entries = existing
         var added: [String] = []
-        for package in plan.packages {
-            guard let lat = package.lat, let lon = package.lon else {
-                problems.append(InputProblem(file: path, field: "packages", message:
-                    "the plan gives no coordinates for \(package.municipality); solve it again with this version of wsplan"))
+        for (index, package) in plan.packages.enumerated() {
+            func problem(_ message: String) {
+                problems.append(InputProblem(file: planFile, field: "packages[\(index)]", message: message))
+            }
+            guard let booking = booking(of: package) else {
+                problem("the plan gives no coordinates (or no consecutive workshop days) for \(package.municipality); solve it again with this version of wsplan")
                 continue
             }
-            let entry = Entry(municipality: package.municipality, name: package.name, state: package.state.rawValue, lat: lat, lon: lon,
-                              participants: package.participants, trainers: package.trainers.sorted(),
-                              preparation: package.preparation.iso, workshop: package.workshop.map(\.iso), followup: package.followup.iso)
-            if let existing = entries.first(where: { $0.municipality == entry.municipality }) {
-                if !existing.isSamePackage(as: entry) {
-                    problems.append(InputProblem(file: path, field: "packages", message:
-                        "\(entry.municipality) is already booked (\(existing.trainers.joined(separator: " + ")), workshop \(existing.workshop.first ?? "?")); "
-                        + "the plan has a different package (\(entry.trainers.joined(separator: " + ")), workshop \(entry.workshop.first ?? "?")). "
-                        + "A confirmed package is never changed: remove it from the bookings file by hand if it really was cancelled"))
+            guard ScenarioDecoder.germany(lat: booking.location.lat, lon: booking.location.lon) else {
+                problem("lat \(booking.location.lat), lon \(booking.location.lon) of \(booking.municipality) lies outside Germany; this is not a plan wsplan wrote: solve the scenario again")
+                continue
+            }
+            if let booked = entries.first(where: { Identifier.fileKey($0.municipality) == Identifier.fileKey(booking.municipality) }) {
+                if !isSamePackage(booked, booking) {
+                    problem("\(booking.municipality) is already booked (\(describe(booked))); the plan has a different package (\(describe(booking))). "
+                            + "A confirmed package is never changed: remove it from \(path) by hand if it really was cancelled")
                 }
                 continue
             }
-            for existing in entries where !clashes(existing, entry).isEmpty {
-                problems.append(InputProblem(file: path, field: "packages", message:
-                    "the plan's package for \(entry.municipality) clashes with the booked package of \(existing.municipality): "
-                    + "\(clashes(existing, entry).joined(separator: ", ")) (R5: a trainer runs one event a day; R9: bookings stay as they are); "
-                    + "solve the scenario again with this bookings file named in it"))
+            for finding in bookingRules.findings(booking) {
+                problem("the package of \(booking.municipality) breaks \(finding.rule.code)\(source.note(finding)): \(finding.text); "
+                        + "it is not confirmed: solve the scenario again")
             }
-            entries.append(entry)
-            added.append(entry.municipality)
+            for other in entries where !clashes(other, booking).isEmpty {
+                problem("the plan's package for \(booking.municipality) clashes with the booked package of \(other.municipality): "
+                        + "\(clashes(other, booking).joined(separator: ", ")) (R5: a trainer runs one event a day; R9: bookings stay as they are); "
+                        + "solve the scenario again with \(path) named in it")
+            }
+            entries.append(booking)
+            added.append(booking.municipality)
         }
         guard problems.isEmpty else { throw InputErrors(problems: problems) }
-        guard !added.isEmpty || !FileManager.default.fileExists(atPath: path) else { return [] }
+        guard !added.isEmpty || !FileManager.default.fileExists(atPath: real) else { return [] }
         do {
             // A temporary file beside it, flushed to disk and renamed over it: never half-written.
-            try DurableFiles.replace(path, with: Data(render(entries).utf8))
+            try DurableFiles.replace(real, with: Data(render(entries).utf8))
         } catch {
             throw InputErrors(problems: [InputProblem(file: path, message: "cannot write the bookings file: \(error); check that its folder exists and is writable")])
         }
         return added
     }
 
+    /// The bookings of the file at `path` (none when it does not exist), read as a scenario
+    /// reads them; every problem at once.
+    public static func read(path: String, gazetteer: Gazetteer = .shared) throws(InputErrors) -> [Booking] {
+        let (bookings, _, log) = read(path: path, gazetteer: gazetteer)
+        guard log.isEmpty else { throw InputErrors(problems: log.sorted()) }
+        return bookings
+    }
+
+    private static func read(path: String, gazetteer: Gazetteer) -> (bookings: [Booking], locations: [SourceLocation], log: ProblemLog) {
+        guard FileManager.default.fileExists(atPath: path) else { return ([], [], ProblemLog()) }
+        return ScenarioDecoder.readBookingsFile(path, gazetteer: gazetteer)
+    }
+
+    /// A plan's package as a booking; nil without coordinates or with a workshop that is not two
+    /// consecutive days (`PlanFile.read` refuses those already).
+    static func booking(of package: PlannedPackage) -> Booking? {
+        guard let lat = package.lat, let lon = package.lon, package.workshop.count == 2,
+              package.workshop[1] == package.workshop[0].advanced(by: 1), package.trainers.count == 2,
+              let pair = TrainerPair(package.trainers[0], package.trainers[1]) else { return nil }
+        return Booking(municipality: package.municipality, name: package.name, state: package.state,
+                       location: Coordinate(lat: lat, lon: lon), participants: package.participants, trainers: pair,
+                       preparation: package.preparation, workshop: package.workshop[0], followup: package.followup)
+    }
+
+    /// Same package: same trainers and dates (names and coordinates may be spelled differently).
+    static func isSamePackage(_ a: Booking, _ b: Booking) -> Bool {
+        a.trainers == b.trainers && a.preparation == b.preparation && a.workshop == b.workshop && a.followup == b.followup
+    }
+
+    private static func describe(_ booking: Booking) -> String {
+        "\(booking.trainers.ids.joined(separator: " + ")), workshop \(booking.workshop)"
+    }
+
     /// The trainer-days two packages share (`trainer on day`): each such day breaks R5.
-    static func clashes(_ a: Entry, _ b: Entry) -> [String] {
-        let shared = Set(a.trainers).intersection(b.trainers)
+    static func clashes(_ a: Booking, _ b: Booking) -> [String] {
+        let shared = Set(a.trainers.ids).intersection(b.trainers.ids)
         guard !shared.isEmpty else { return [] }
-        let days = Set([a.preparation, a.followup] + a.workshop).intersection([b.preparation, b.followup] + b.workshop)
+        let days = Set(a.eventDays).intersection(b.eventDays)
         return shared.sorted().flatMap { trainer in days.sorted().map { "\(trainer) on \($0)" } }
     }
 
-    /// The entries of an existing bookings file (none when it does not exist).
-    static func read(path: String) throws(InputErrors) -> [Entry] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        func problem(_ message: String) -> InputErrors { InputErrors(problems: [InputProblem(file: path, message: message)]) }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw problem("cannot read the bookings file") }
-        let root: Any?
-        do {
-            // Aliases could stand for billions of values: refuse before building them.
-            if let node = try Yams.compose(yaml: text), !InputFiles.fits(node, within: InputFiles.largestDocument) {
-                throw problem("the file holds too many values once its aliases (*name) are written out; write them out")
-            }
-            root = try Yams.load(yaml: text)
-        } catch let error as InputErrors {
-            throw error
-        } catch {
-            throw problem("not valid YAML: \(error); fix it, or move it aside and confirm again")
-        }
-        if root == nil { return [] }
-        guard let map = root as? [String: Any] else { throw problem("expected a map with a `packages:` list") }
-        guard let list = map["packages"] as? [Any] else {
-            // `packages:` with nothing after it (as confirm writes for no packages) is an empty list.
-            guard let value = map["packages"], !(value is NSNull), !["nil", "<null>", "Optional(nil)"].contains("\(value)") else { return [] }
-            throw problem("`packages` must be a list; write each package as a `- {municipality: …}` line under it")
-        }
-        var entries: [Entry] = []
-        for (index, item) in list.enumerated() {
-            guard let m = item as? [String: Any], let id = m["municipality"].map({ "\($0)" }) else {
-                throw problem("packages[\(index)] has no municipality")
-            }
-            func text(_ key: String) -> String { m[key].map { value in (value as? Date).map(isoDay) ?? "\(value)" } ?? "" }
-            func number(_ key: String) -> Double {
-                let value = (m[key] as? Double) ?? (m[key] as? Int).map(Double.init) ?? Double(text(key)) ?? 0
-                return value.isFinite ? value : 0
-            }
-            let workshop = (m["workshop"] as? [Any])?.map { ($0 as? Date).map(isoDay) ?? "\($0)" } ?? []
-            entries.append(Entry(municipality: id, name: text("name"), state: text("state"), lat: number("lat"), lon: number("lon"),
-                                 participants: Int(exactly: number("participants").rounded()).map { min(max($0, 0), 1_000_000) } ?? 0, trainers: ((m["trainers"] as? [Any]) ?? []).map { "\($0)" },
-                                 preparation: text("preparation"), workshop: workshop, followup: text("followup")))
-        }
-        return entries
-    }
-
-    /// YAML may turn an unquoted date into a timestamp: back to `YYYY-MM-DD` (UTC).
-    private static func isoDay(_ date: Date) -> String {
-        let days = (date.timeIntervalSince1970 / 86400).rounded(.down)
-        guard let ordinal = Int(exactly: days), abs(ordinal) < 10_000_000 else { return "\(date)" }
-        return Day(ordinal: ordinal).iso
-    }
-
-    static func render(_ entries: [Entry]) -> String {
+    static func render(_ bookings: [Booking]) -> String {
         var lines = [
             "# Confirmed packages, written by `wsplan confirm`. A scenario that names this file keeps",
             "# them exactly as they are (R9): they occupy their trainers' days and count against every cap.",
             "packages:",
         ]
-        for e in entries {
-            lines.append("  - {municipality: \(e.municipality), name: \(quoted(e.name)), state: \(e.state), "
-                         + "lat: \(e.lat), lon: \(e.lon), participants: \(e.participants),")
-            lines.append("     trainers: [\(e.trainers.joined(separator: ", "))], preparation: \(e.preparation), "
-                         + "workshop: [\(e.workshop.joined(separator: ", "))], followup: \(e.followup)}")
+        for b in bookings {
+            lines.append("  - {municipality: \(plain(b.municipality)), name: \(quoted(b.name)), state: \(b.state.rawValue), "
+                         + "lat: \(b.location.lat), lon: \(b.location.lon), participants: \(b.participants),")
+            lines.append("     trainers: [\(b.trainers.ids.map(plain).joined(separator: ", "))], preparation: \(b.preparation), "
+                         + "workshop: [\(b.workshop), \(b.workshop.advanced(by: 1))], followup: \(b.followup)}")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An id as YAML reads it back: plain, unless YAML would read it as null.
+    private static func plain(_ id: String) -> String {
+        ["null", "Null", "NULL"].contains(id) ? quoted(id) : id
     }
 
     private static func quoted(_ text: String) -> String {

@@ -105,6 +105,18 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
+    /// Every place `lookup` would choose among for the name of `text` (a `, ST` ending is
+    /// ignored), in every state, most inhabitants first: more than one means the name alone is
+    /// ambiguous.
+    public func places(named text: String) -> [Place] {
+        let query = Query(text)
+        for candidates in [byTranscribedName[Spelling.transcribedKey(query.name)],
+                           byBaseLetterName[Spelling.baseLetterKey(query.name)]] {
+            if let candidates, !candidates.isEmpty { return candidates.map { places[$0] } }
+        }
+        return []
+    }
+
     /// Up to `limit` spellings that do exist and are close to `text`, best first, for error messages.
     public func suggestions(for text: String, limit: Int = 3) -> [String] {
         let query = Query(text)

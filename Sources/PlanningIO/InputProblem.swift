@@ -9,16 +9,19 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     public var column: Int?
     public var field: String?
     public var message: String
+    /// An error stops the command; a warning is printed and the input is used as read.
+    public var isWarning: Bool
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String, isWarning: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.field = field
         self.message = message
+        self.isWarning = isWarning
     }
 
-    /// `file:line:column: error: field: message`, leaving out the parts that are unknown.
+    /// `file:line:column: error: field: message` (or `warning:`), leaving out the parts that are unknown.
     public var description: String {
         var position = file
         if let line {
@@ -26,7 +29,7 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
             if let column { position += ":\(column)" }
         }
         let subject = field.map { "\($0): " } ?? ""
-        return "\(position): error: \(subject)\(message)"
+        return "\(position): \(isWarning ? "warning" : "error"): \(subject)\(message)"
     }
 }
 

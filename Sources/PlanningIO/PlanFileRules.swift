@@ -6,6 +6,8 @@ import Planning
 /// follow-up), counts and coordinates in range, and the calendar settings a scenario would accept.
 struct PlanFileRules {
     let file: String
+    /// The most participants a package of a plan (or a booking read without its scenario) may give.
+    static let largestParticipants = 100_000
     private(set) var problems: [InputProblem] = []
 
     init(file: String) { self.file = file }
@@ -44,7 +46,7 @@ struct PlanFileRules {
             name(package.name, "\(at).name")
             name(package.place, "\(at).place")
             checkPackageShape(package, at)
-            count(package.participants, 0...100_000, "\(at).participants")
+            count(package.participants, 0...Self.largestParticipants, "\(at).participants")
             if (package.lat == nil) != (package.lon == nil) { add(at, "gives only one of lat and lon") }
             if let lat = package.lat, abs(lat) > 90 { add("\(at).lat", "\(lat) is not a latitude") }
             if let lon = package.lon, abs(lon) > 180 { add("\(at).lon", "\(lon) is not a longitude") }

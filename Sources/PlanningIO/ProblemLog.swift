@@ -30,8 +30,15 @@ struct SourceLocation: Sendable, Equatable {
 /// Collects problems while reading, so that a user sees all of them at once.
 struct ProblemLog: Sendable {
     private(set) var problems: [InputProblem] = []
+    /// Careless but usable input (an ambiguous place name): shown, never a reason to stop.
+    private(set) var warnings: [InputProblem] = []
 
     var isEmpty: Bool { problems.isEmpty }
+
+    mutating func warn(_ message: String, at location: SourceLocation) {
+        warnings.append(InputProblem(file: location.file, line: location.line, column: location.column,
+                                     field: location.field, message: message, isWarning: true))
+    }
 
     mutating func add(_ message: String, at location: SourceLocation) {
         problems.append(InputProblem(file: location.file, line: location.line, column: location.column,
@@ -39,7 +46,12 @@ struct ProblemLog: Sendable {
     }
 
     /// The problems grouped by file (in the order the files were first named), then by line.
-    func sorted() -> [InputProblem] {
+    func sorted() -> [InputProblem] { Self.sorted(problems) }
+
+    /// The warnings in the same order.
+    func sortedWarnings() -> [InputProblem] { Self.sorted(warnings) }
+
+    private static func sorted(_ problems: [InputProblem]) -> [InputProblem] {
         var fileRank: [String: Int] = [:]
         for problem in problems where fileRank[problem.file] == nil { fileRank[problem.file] = fileRank.count }
         return problems.enumerated().sorted { a, b in

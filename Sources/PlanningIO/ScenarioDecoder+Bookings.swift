@@ -2,26 +2,47 @@ import Planning
 
 /// `bookings:`: confirmed packages (R9), in a YAML file `{packages: [...]}` as `wsplan confirm`
 /// writes it, or inline as a list.
+///
+/// The one reader of bookings: a scenario reads them here, and so does `wsplan confirm` (through
+/// `readBookingsFile`, with no scenario around them), by the same rules.
 extension ScenarioDecoder {
     static let bookingKeys = ["municipality", "name", "state", "lat", "lon", "participants", "trainers",
                               "preparation", "workshop", "followup"]
 
     mutating func readBookings(_ node: SourceNode) {
-        let packages: [SourceNode]
         switch node.content {
         case .scalar(let name, _):
-            let path = InputFiles.path(name, relativeTo: node.file)
-            guard let root = InputFiles.yaml(at: path, reference: node.location, allowEmpty: true, &log),
-                  root.mappingEntries(&log, what: "a bookings file: `packages:` and a list of packages") != nil else { return }
-            root.checkKeys(["packages"], &log)
-            guard let list = root.optional("packages") else { return }
-            packages = list.list(&log, what: "a list of packages") ?? []
+            readBookingsFile(InputFiles.path(name, relativeTo: node.file), reference: node.location)
         case .sequence(let items):
-            packages = items
+            readPackages(items)
         case .mapping:
             log.add("expected a bookings file name such as bookings.yaml or a list of packages, found a mapping", at: node.location)
-            return
         }
+    }
+
+    /// The packages of the bookings file at `path`; `reference` is where a scenario names it.
+    mutating func readBookingsFile(_ path: String, reference: SourceLocation?) {
+        guard let root = InputFiles.yaml(at: path, reference: reference, allowEmpty: true, &log),
+              root.mappingEntries(&log, what: "a bookings file: `packages:` and a list of packages") != nil else { return }
+        root.checkKeys(["packages"], &log)
+        guard let list = root.optional("packages") else { return }
+        readPackages(list.list(&log, what: "a list of packages") ?? [])
+    }
+
+    /// A bookings file read on its own, as `wsplan confirm` reads it under its lock: the same
+    /// rules as in a scenario, and no two bookings needing one trainer on one day (R5). Trainer
+    /// ids are checked by `Identifier`'s rule only (no scenario lists them), participants up to
+    /// the bound a plan file has.
+    static func readBookingsFile(_ path: String, gazetteer: Gazetteer) -> (bookings: [Booking], locations: [SourceLocation], log: ProblemLog) {
+        var decoder = ScenarioDecoder(gazetteer: gazetteer)
+        decoder.bookingsAlone = true
+        decoder.rules.maxParticipants = PlanFileRules.largestParticipants
+        decoder.readBookingsFile(path, reference: nil)
+        decoder.checkBookingsAgainstEachOther()
+        return (decoder.bookings, decoder.bookingLocations, decoder.log)
+    }
+
+    private mutating func readPackages(_ packages: [SourceNode]) {
         for package in packages {
             guard package.mappingEntries(&log, what: "a package: {municipality: …, trainers: […], preparation: …, workshop: […], followup: …}") != nil
             else { continue }
@@ -33,21 +54,29 @@ extension ScenarioDecoder {
         }
     }
 
+    /// A trainer id of a booking: one the scenario declares, or, read without a scenario
+    /// (`bookingsAlone`), any id by `Identifier`'s rule.
+    private mutating func checkBookingTrainer(_ id: String, at location: SourceLocation) -> Bool {
+        bookingsAlone ? checkIdentifier(id, at: location) : checkTrainer(id, at: location)
+    }
+
     private mutating func readBooking(_ node: SourceNode) -> Booking? {
         let problemsBefore = log.problems.count
         let idNode = node.required("municipality", &log, example: "municipality: guetersloh")
         let id = idNode.flatMap { idNode in idNode.text(&log).flatMap { checkIdentifier($0, at: idNode.location) ? $0 : nil } }
         if let id, let idNode {
-            if let first = bookingDeclarations[id] {
-                log.add("the municipality '\(id)' is booked twice (first at \(first.reference(from: idNode.location))); a municipality has one confirmed package: remove one entry",
+            if let first = bookingDeclarations[Identifier.fileKey(id)] {
+                let spelled = first.id == id ? "" : " (as '\(first.id)': ids that differ only in case name the same calendar file)"
+                log.add("the municipality '\(id)' is booked twice\(spelled) (first at \(first.location.reference(from: idNode.location))); a municipality has one confirmed package: remove one entry",
                         at: idNode.location)
             } else {
-                bookingDeclarations[id] = idNode.location
+                bookingDeclarations[Identifier.fileKey(id)] = (id, idNode.location)
             }
             bookedMunicipalities.insert(id)
         }
         let nameNode = node.required("name", &log, example: "name: Gütersloh")
         let name = nameNode?.text(&log)
+        if let name, let nameNode, let problem = TextLimits.nameProblem(name, what: "name") { log.add(problem, at: nameNode.location) }
 
         let participants = node.optional("participants").map { $0.integer(&log, atLeast: 0, atMost: rules.maxParticipants) } ?? 0
 
@@ -57,10 +86,11 @@ extension ScenarioDecoder {
                 log.add("a package is run by two trainers; this one names \(items.count)", at: list.location)
                 return nil
             }
-            let ids = items.map { item in item.text(&log, what: "a trainer id").flatMap { checkTrainer($0, at: item.location) ? $0 : nil } }
+            let ids = items.map { item in item.text(&log, what: "a trainer id").flatMap { checkBookingTrainer($0, at: item.location) ? $0 : nil } }
             guard let a = ids[0], let b = ids[1] else { return nil }
-            guard let pair = TrainerPair(a, b) else {
-                log.add("the package names trainer '\(a)' twice; a package is run by two different trainers", at: list.location)
+            guard let pair = TrainerPair(a, b), Identifier.fileKey(a) != Identifier.fileKey(b) else {
+                let spelled = a == b ? "" : " (as '\(b)': ids that differ only in case are one trainer)"
+                log.add("the package names trainer '\(a)' twice\(spelled); a package is run by two different trainers", at: list.location)
                 return nil
             }
             return pair

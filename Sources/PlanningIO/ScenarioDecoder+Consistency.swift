@@ -12,6 +12,21 @@ extension ScenarioDecoder {
         }
         checkBookingsAgainstEachOther()
         checkBookingsAgainstUnavailability()
+        warnAboutBookingRules()
+    }
+
+    /// R2–R4 for confirmed packages: one that breaks them is a fact the plan keeps (R9), so a
+    /// warning here; `wsplan check` reports it, and `wsplan confirm` adds nothing to such a file.
+    private mutating func warnAboutBookingRules() {
+        guard !bookings.isEmpty else { return }
+        let years = bookings.flatMap { [$0.preparation.year, $0.followup.year] }
+        let bookingRules = BookingRules(rules: rules, years: years.min()!...years.max()!)
+        for (booking, location) in zip(bookings, bookingLocations) {
+            for finding in bookingRules.findings(booking) {
+                log.warn("the confirmed package of '\(booking.municipality)' breaks \(finding.rule.code): \(finding.text); it is kept as booked (R9) and `wsplan check` reports it: correct the booking if its dates are wrong",
+                         at: location)
+            }
+        }
     }
 
     /// A horizon in which no state has two consecutive working days (from planning_start on) can
@@ -32,7 +47,7 @@ extension ScenarioDecoder {
     }
 
     /// R5/R9: no trainer has two confirmed events on one day.
-    private mutating func checkBookingsAgainstEachOther() {
+    mutating func checkBookingsAgainstEachOther() {
         var taken: [String: [Day: Int]] = [:]  // trainer → day → index of the first booking
         for (index, booking) in bookings.enumerated() {
             var reported = Set<Int>()

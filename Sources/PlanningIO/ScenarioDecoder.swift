@@ -33,10 +33,14 @@ struct ScenarioDecoder {
     var bookings: [Booking] = []
     /// Every municipality id of a booking (also those with other problems).
     var bookedMunicipalities: Set<String> = []
-    /// Where each booking's municipality id is written, to report a package booked twice.
-    var bookingDeclarations: [String: SourceLocation] = [:]
+    /// Where each booking's municipality id is written (by `Identifier.fileKey`, as first
+    /// written), to report a package booked twice.
+    var bookingDeclarations: [String: (id: String, location: SourceLocation)] = [:]
     /// Where each valid booking is written (parallel to `bookings`), for clashes between them.
     var bookingLocations: [SourceLocation] = []
+    /// Bookings read on their own (`wsplan confirm`), without a scenario: trainer ids are then
+    /// checked by `Identifier`'s rule only.
+    var bookingsAlone = false
     var distances: [String: [String: Double]] = [:]
     var exchange: ExchangeSettings?
 

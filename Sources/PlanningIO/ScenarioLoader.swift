@@ -1,3 +1,4 @@
+import Foundation
 import Planning
 
 /// Reads a scenario: the YAML file of SPEC §5 and the CSV/YAML files it names.
@@ -8,12 +9,12 @@ public enum ScenarioLoader {
     ///
     /// - Throws: every problem found in any of the files at once, each with its file, line and
     ///   column (or field) and a sentence saying what to change.
-    public static func load(path: String) throws(InputErrors) -> Scenario {
-        try load(path: path, gazetteer: .shared)
-    }
-
-    /// `load(path:)` with another gazetteer (tests, or a larger place list).
-    public static func load(path: String, gazetteer: Gazetteer) throws(InputErrors) -> Scenario {
+    /// - Parameters:
+    ///   - gazetteer: another place list (tests, or a larger one).
+    ///   - warnings: gets each warning (careless but usable input, such as an ambiguous place
+    ///     name) of a scenario that loads; by default they are printed on standard error.
+    public static func load(path: String, gazetteer: Gazetteer = .shared,
+                            warnings: (InputProblem) -> Void = printWarning) throws(InputErrors) -> Scenario {
         var log = ProblemLog()
         guard let document = InputFiles.yaml(at: path, reference: nil, &log) else {
             throw InputErrors(problems: log.sorted())
@@ -28,6 +29,12 @@ public enum ScenarioLoader {
         guard let scenario, decoder.log.isEmpty else {
             throw InputErrors(problems: decoder.log.sorted())
         }
+        decoder.log.sortedWarnings().forEach(warnings)
         return scenario
+    }
+
+    /// `file:line:col: warning: …` on standard error.
+    public static func printWarning(_ warning: InputProblem) {
+        FileHandle.standardError.write(Data((warning.description + "\n").utf8))
     }
 }

@@ -128,7 +128,7 @@ import Planning
         #expect(frankfurt.field == "municipalities[0].name")
         #expect(frankfurt.message.contains("'Frankfurt am Main'"))
         #expect(frankfurt.message.contains("'Frankfurt (Oder)'"))
-        #expect(problems.contains("scenario.yaml", line: 9, "no place 'Gütersloh' in BY is known; did you mean 'Gütersloh, NW'?"))
+        #expect(problems.contains("scenario.yaml", line: 9, "no place 'Gütersloh' lies in BY, the state this row gives; places of that name: Gütersloh, NW."))
     }
 
     @Test func reversedHorizon() throws {

@@ -112,7 +112,7 @@ import Testing
         let next = try WSPlanBinary.run(["solve", Self.small, "--out", out.path, "--time-limit", "20", "--quiet"], timeout: 180)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["out"], "the killed run's staging folder is gone")
-        // The next run re-plans against the first plan, so it adds the change notice.
+        // A re-plan over the first plan adds the change notice (changes.csv).
         #expect(Set(Self.snapshot(out).keys) == Set(before.keys).union(["changes.csv"]))
     }
 

@@ -11,8 +11,9 @@ struct PackageFacts {
 
     var municipality: String { package.municipality }
 
-    /// A pinned package backed by a confirmed booking: a fixed fact, exempt from R2–R4 and R6
-    /// and not part of the objective, but occupying its trainers' days (R5) and load (R7).
+    /// A pinned package backed by a confirmed booking: a fixed fact, exempt from R6 (its R2–R4
+    /// are the booking's, checked once by `confirmedBookingRules`) and not part of the
+    /// objective, but occupying its trainers' days (R5) and load (R7).
     var isConfirmed: Bool { booking != nil }
 
     /// The state whose public holidays apply: the request's or booking's, else what the plan says.

@@ -1,5 +1,5 @@
 extension PlanChecker {
-    /// R2 Preparation gap: `min ≤ W − P ≤ max` days (confirmed bookings are exempt).
+    /// R2 Preparation gap: `min ≤ W − P ≤ max` days (confirmed bookings: `confirmedBookingRules`).
     func r2PreparationGap(_ facts: [PackageFacts]) -> [Violation] {
         facts.compactMap { fact in
             guard !fact.isConfirmed, let start = fact.workshopStart else { return nil }
@@ -12,7 +12,7 @@ extension PlanChecker {
         }
     }
 
-    /// R3 Follow-up gap: `min ≤ F − W ≤ max` days (confirmed bookings are exempt).
+    /// R3 Follow-up gap: `min ≤ F − W ≤ max` days (confirmed bookings: `confirmedBookingRules`).
     func r3FollowupGap(_ facts: [PackageFacts]) -> [Violation] {
         facts.compactMap { fact in
             guard !fact.isConfirmed, let start = fact.workshopStart else { return nil }

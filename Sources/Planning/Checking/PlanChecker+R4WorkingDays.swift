@@ -2,7 +2,7 @@ extension PlanChecker {
     /// R4 Working days: the workshop is two consecutive calendar days, and every event day is Monday
     /// to Friday, no public holiday in the municipality's state, outside the office closure, not a
     /// blackout day of the municipality, and outside the state's school holidays when
-    /// `avoid_school_holidays` is on. Confirmed bookings are exempt.
+    /// `avoid_school_holidays` is on. Confirmed bookings are checked by `confirmedBookingRules`.
     func r4WorkingDays(_ facts: [PackageFacts]) -> [Violation] {
         var found: [Violation] = []
         for fact in facts where !fact.isConfirmed {

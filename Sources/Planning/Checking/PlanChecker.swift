@@ -39,6 +39,7 @@ public struct PlanChecker: Sendable {
         found += r7Load(facts)
         found += r8Size(facts)
         found += r9ConfirmedBookings(plan)
+        found += confirmedBookingRules()
         found += costs(facts)
         found += objective(plan, facts)
         found += solverReport(plan.solver)

@@ -45,7 +45,10 @@ struct ConfirmController {
             return HTML.page("Bestätigen", "<p class=\"error\">No plan yet: plan the scenario first.</p>", status: .conflict)
         }
         do {
-            let added = try BookingsFile.confirm(plan, into: desk.scenarios.root.appendingPathComponent(name).path)
+            // The scenario's gaps and office closure, which its plan keeps (R2–R4); SPEC's if it no longer loads.
+            let rules = desk.scenarios.path(of: id).flatMap { try? ScenarioLoader.load(path: $0, warnings: { _ in }) }
+                .map { BookingsFile.RuleSource(rules: $0.rules, origin: "the rules of \(id)") } ?? .defaults
+            let added = try BookingsFile.confirm(plan, into: desk.scenarios.root.appendingPathComponent(name).path, rules: rules)
             return HTML.page("Bestätigt", "<p class=\"ok\">\(added.count) package(s) added to <code>\(HTML.escape(name))</code>"
                 + (added.isEmpty ? " (all were there already)" : ": " + HTML.escape(added.joined(separator: ", "))) + ".</p>"
                 + "<p><a href=\"/scenarios/\(HTML.escape(id))\">Back to the scenario</a></p>")

@@ -76,7 +76,9 @@ import Testing
         }
     }
 
-    @Test func aConfirmedBookingIsAFixedFact() {
+    /// A confirmed booking on a public holiday and a weekend is carried over as it is (no R9
+    /// finding), but breaks R4 like any package: reported once per day, as a confirmed booking.
+    @Test func aConfirmedBookingKeepsR4Too() {
         var scenario = F.scenario()
         scenario.bookings[0].state = .BY
         scenario.bookings[0].preparation = F.day("2027-01-06")
@@ -84,6 +86,12 @@ import Testing
         var plan = F.validPlan()
         F.move(&plan.packages[1], preparation: "2027-01-06", workshop: "2027-02-13", followup: "2027-08-17")
         plan.packages[1].state = .BY
-        #expect(PlanChecker(scenario: scenario).check(plan) == [])
+        let violations = PlanChecker(scenario: scenario).check(plan)
+        F.expectOnly(violations, rule: .r4, municipalities: ["kassel"])
+        #expect(violations.map(\.message) == [
+            "R4 kassel: confirmed booking: preparation 2027-01-06 is not a working day: public holiday Heilige Drei Könige in BY",
+            "R4 kassel: confirmed booking: workshop day 2027-02-13 is not a working day: Saturday",
+            "R4 kassel: confirmed booking: workshop day 2027-02-14 is not a working day: Sunday",
+        ])
     }
 }
