@@ -14,7 +14,7 @@ public struct ExplanationReport: Codable, Sendable {
     /// The package, when the municipality is scheduled or booked.
     public var package: PlannedPackage?
     public var reasons: [String]
-    public var rules: [String]
+    public var rules: [Rule]
     public var options: [Option]
     /// Seconds each re-solve was given.
     public var resolveSeconds: Double?
@@ -28,7 +28,7 @@ public struct ExplanationReport: Codable, Sendable {
     /// One relaxation and what its re-solve gave.
     public struct Option: Codable, Sendable {
         public var change: String
-        public var rule: String
+        public var rule: Rule
         public var served: Bool
         public var status: PlanStatus
         public var seconds: Double
