@@ -100,7 +100,7 @@ public struct ExplanationReport: Codable, Sendable {
         } else {
             lines.append("What would let it in (each checked by a re-solve\(resolveSeconds.map { " of up to \(Self.seconds($0)) s" } ?? ""), best first):")
             for (index, option) in options.enumerated() {
-                lines.append("  \(index + 1). [\(option.rule)] \(option.change)")
+                lines.append("  \(index + 1). [\(option.rule.code)] \(option.change)")
                 lines.append("     " + Self.outcome(option))
                 if let package = option.package, option.served {
                     lines.append("     package: \(package.trainers.joined(separator: "+")), preparation \(package.preparation.iso), workshop \(package.workshop[0].iso)..\(package.workshop[1].iso), follow-up \(package.followup.iso)")
