@@ -17,8 +17,14 @@ struct CheapChanges {
         let scenario = planner.scenario
         let request = scenario.requests[m]
         let facts = diagnosis.facts
+        // Trainers at max_packages: new dates or a new pair with one of them cannot help.
+        let capped = Set(facts.trainersAtPackageCap)
+        let everyPairCapped = diagnosis.blockers.contains { blocker in
+            if case .packageCap(_, let blocked, let allowed) = blocker.obstacle { return blocked == allowed }
+            return false
+        }
         var found: [Relaxation] = []
-        if request.earliest != nil || request.latest != nil,
+        if request.earliest != nil || request.latest != nil, !everyPairCapped,
            let n = smallest(in: 1...Self.widestDays, where: { fits(.widenWindow(days: $0), m) }) {
             found.append(.widenWindow(days: n))
         }
@@ -30,15 +36,17 @@ struct CheapChanges {
            let k = smallest(in: 1...scenario.rules.followupGap.min - 1, where: { fits(.shorterFollowupGap(days: $0), m) }) {
             found.append(.shorterFollowupGap(days: k))
         }
-        var single: [Relaxation] = facts.trainersAtPackageCap.prefix(3).compactMap { id in
+        // Caps leave the candidates as they are: only the plan's load is tried again.
+        var caps: [Relaxation] = facts.trainersAtPackageCap.prefix(3).compactMap { id in
             scenario.trainer(id)?.maxPackages.map { .raiseMaxPackages(trainer: id, to: $0 + 1) }
         }
-        single += facts.trainersAtMonthCap.prefix(3).compactMap { id in
+        caps += facts.trainersAtMonthCap.prefix(3).compactMap { id in
             scenario.trainer(id)?.maxDaysPerMonth.map { .raiseMaxDaysPerMonth(trainer: id, to: $0 + 1) }
         }
-        single += facts.forbiddenPairs.prefix(3).map { .allowPair($0) }
-        single += facts.requires.map { .dropRequires(trainer: $0) } + facts.excludes.map { .dropExcludes(trainer: $0) }
-        found += single.filter { fits($0, m) }
+        found += caps.filter { fits($0, m, candidates: planner.candidates[m]) }
+        var pairs: [Relaxation] = facts.forbiddenPairs.filter { !$0.ids.contains(where: capped.contains) }.prefix(3).map { .allowPair($0) }
+        pairs += facts.requires.map { .dropRequires(trainer: $0) } + facts.excludes.map { .dropExcludes(trainer: $0) }
+        found += pairs.filter { fits($0, m) }
         return found
     }
 
@@ -54,10 +62,11 @@ struct CheapChanges {
     }
 
     /// True when request `m` has a package that fits the plan in the changed scenario.
-    private func fits(_ relaxation: Relaxation, _ m: Int) -> Bool {
+    /// `candidates`: the request's candidates when the change leaves them as they are.
+    private func fits(_ relaxation: Relaxation, _ m: Int, candidates given: RequestCandidates? = nil) -> Bool {
         let changed = relaxation.applied(to: planner.scenario, request: m)
-        let builder = CandidateBuilder(scenario: changed, calendar: planner.calendar, commitments: planner.commitments)
-        let candidates = builder.candidates(for: changed.requests[m])
+        let candidates = given ?? CandidateBuilder(scenario: changed, calendar: planner.calendar, commitments: planner.commitments,
+                                                   workshopBudget: planner.options.workshopBudget).candidates(for: changed.requests[m])
         guard !candidates.options.isEmpty else { return false }
         return CapacityDiagnoser(scenario: changed, candidates: candidates, commitments: planner.commitments, choices: choices)
             .freeSlot(m) != nil
