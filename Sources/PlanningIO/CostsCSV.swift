@@ -5,7 +5,7 @@ import Planning
 ///
 /// Scheduled and pinned packages come first, in the plan's order (by workshop), then every
 /// unscheduled request with its status, state (when the scenario's facts are given), dates and
-/// amounts left empty and its first reason, so the sheet lists every municipality of the request
+/// amounts left empty and its first reason (German in the office dialect), so the sheet lists every municipality of the request
 /// list. Amounts are plan.json's, to the cent: `total = fee + materials + travel`, and the two
 /// trainers' travel adds up to `travel` (each trainer's share is the sum of their trips in
 /// plan.json; a rounding cent, when there is one, goes to the second trainer). `km` is the
@@ -40,10 +40,11 @@ public enum CostsCSV {
                     money(Double(firstCents) / 100), money(Double(secondCents) / 100), money(costs.travel),
                     String(nights), dialect.number(km, decimals: 1), money(costs.total), ""]
         }
+        let german = GermanReasons(plan: plan)
         for request in plan.unscheduled {
             rows.append([request.municipality, request.name, states[request.municipality].map(dialect.state) ?? "",
                          dialect.word("unscheduled", "nicht geplant"), "", "", "", "", "", "", "", "", "", "", "", "", "",
-                         request.reasons.first ?? ""])
+                         dialect.forOffice ? german.firstReason(request) : request.reasons.first ?? ""])
         }
         return dialect.render(header: header(dialect), rows: rows)
     }

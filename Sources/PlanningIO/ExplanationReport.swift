@@ -14,7 +14,7 @@ public struct ExplanationReport: Codable, Sendable {
     /// The package, when the municipality is scheduled or booked.
     public var package: PlannedPackage?
     public var reasons: [String]
-    public var rules: [String]
+    public var rules: [Rule]
     public var options: [Option]
     /// Seconds each re-solve was given.
     public var resolveSeconds: Double?
@@ -28,7 +28,7 @@ public struct ExplanationReport: Codable, Sendable {
     /// One relaxation and what its re-solve gave.
     public struct Option: Codable, Sendable {
         public var change: String
-        public var rule: String
+        public var rule: Rule
         public var served: Bool
         public var status: PlanStatus
         public var seconds: Double
@@ -100,7 +100,7 @@ public struct ExplanationReport: Codable, Sendable {
         } else {
             lines.append("What would let it in (each checked by a re-solve\(resolveSeconds.map { " of up to \(Self.seconds($0)) s" } ?? ""), best first):")
             for (index, option) in options.enumerated() {
-                lines.append("  \(index + 1). [\(option.rule)] \(option.change)")
+                lines.append("  \(index + 1). [\(option.rule.code)] \(option.change)")
                 lines.append("     " + Self.outcome(option))
                 if let package = option.package, option.served {
                     lines.append("     package: \(package.trainers.joined(separator: "+")), preparation \(package.preparation.iso), workshop \(package.workshop[0].iso)..\(package.workshop[1].iso), follow-up \(package.followup.iso)")

@@ -28,12 +28,12 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// Why `day` is not a working day in `state` for a municipality with `blackout`, or nil when it is one.
-    public func reasonNotWorking(_ day: Day, state: GermanState, blackout: Set<Day> = []) -> String? {
-        if day.isWeekend { return day.weekday == 6 ? "Saturday" : "Sunday" }
-        if let name = publicHoliday(day, state: state) { return "public holiday \(name) in \(state.rawValue)" }
-        if isOfficeClosure(day) { return "office closure" }
-        if blackout.contains(day) { return "blackout day of the municipality" }
-        if let school = schoolHoliday(day, state: state) { return "school holidays (\(school.name)) in \(state.rawValue)" }
+    public func reasonNotWorking(_ day: Day, state: GermanState, blackout: Set<Day> = []) -> DayOff? {
+        if day.isWeekend { return day.weekday == 6 ? .saturday : .sunday }
+        if let name = publicHoliday(day, state: state) { return .publicHoliday(name: name, state: state) }
+        if isOfficeClosure(day) { return .officeClosure }
+        if blackout.contains(day) { return .blackout }
+        if let school = schoolHoliday(day, state: state) { return .schoolHoliday(name: school.name, state: state) }
         return nil
     }
 

@@ -16,7 +16,7 @@ extension PlanChecker {
             for (kind, day) in fact.eventDays {
                 if let reason = calendar.reasonNotWorking(day, state: fact.state, blackout: blackout) {
                     found.append(Violation(.r4, fact.municipality,
-                                           "\(CheckerText.dayLabel(kind)) \(day) is not a working day: \(reason)"))
+                                           "\(CheckerText.dayLabel(kind)) \(day) is not a working day: \(reason.text)"))
                 }
             }
         }

@@ -76,36 +76,34 @@ struct CapacityDiagnoser {
                 }
             }
         }
-        let window = CandidateBuilder(scenario: scenario, calendar: WorkingCalendar(scenario: scenario),
-                                      commitments: TrainerCommitments(scenario: scenario)).window(request)
+        let (first, last) = CandidateBuilder.window(of: request, in: scenario)
+        let window = first...max(first, last)
         let pairCount = candidates.options.count
         if !capped.isEmpty {
-            let who = DayRanges.list(capped.sorted().map { "\($0) (\(packages[$0] ?? 0) of \(scenario.trainer($0)?.maxPackages ?? 0))" })
-            let text = capPairs.count == pairCount
-                ? "trainers \(who) have reached max_packages, and every allowed pair (\(pairCount)) includes one of them"
-                : "trainers \(who) have reached max_packages, which rules out \(capPairs.count) of the \(pairCount) allowed pairs"
-            diagnosis.blockers.append(Blocker(rule: "R7", text))
+            let who = capped.sorted().map { TrainerLoad(trainer: $0, packages: packages[$0] ?? 0, cap: scenario.trainer($0)?.maxPackages ?? 0) }
+            diagnosis.blockers.append(Blocker(.packageCap(trainers: who, blocked: capPairs.count, allowed: pairCount)))
         }
         if workshopSlots > 0 {
-            let lead = capPairs.isEmpty ? "every allowed pair (\(pairCount))" : "the other allowed pairs (\(pairCount - capPairs.count))"
             let all = workshopSlots + meetingSlots + monthSlots == total - slotsOf(capPairs)
-            let days = all && meetingSlots == 0 && monthSlots == 0
-                ? "on all \(workshopDays.count) possible workshop days in \(window)"
-                : "on \(workshopSlots) of their possible workshop slots in \(window)"
-            diagnosis.blockers.append(Blocker(rule: "R5", "\(lead) \(capPairs.isEmpty ? "is" : "are") booked \(days): \(holderText(workshopHolders))"))
+            diagnosis.blockers.append(Blocker(.workshopDaysTaken(
+                pairs: capPairs.isEmpty ? pairCount : pairCount - capPairs.count, other: !capPairs.isEmpty,
+                all: all && meetingSlots == 0 && monthSlots == 0 ? workshopDays.count : nil, slots: workshopSlots,
+                window: window, holders: holdings(workshopHolders))))
         }
         if meetingSlots > 0 {
-            diagnosis.blockers.append(Blocker(rule: "R5", "on \(meetingSlots) workshop slot(s) with both trainers free, every preparation or follow-up day within the gaps is taken: \(holderText(meetingHolders))"))
+            diagnosis.blockers.append(Blocker(.meetingDaysTaken(slots: meetingSlots, holders: holdings(meetingHolders))))
         }
         if !monthCaps.isEmpty {
             let who = monthCaps.keys.sorted().map { t in
-                let cap = scenario.trainer(t)?.maxDaysPerMonth ?? 0
-                return "\(t) in " + monthCaps[t]!.sorted().map { "\(monthName($0)) (\(monthDays[t]?[$0] ?? 0) of \(cap) days)" }.joined(separator: ", ")
+                TrainerMonths(trainer: t, cap: scenario.trainer(t)?.maxDaysPerMonth ?? 0, months: monthCaps[t]!.sorted().map {
+                    MonthDays(year: $0 / 12, month: $0 % 12 + 1, days: monthDays[t]?[$0] ?? 0)
+                })
             }
-            diagnosis.blockers.append(Blocker(rule: "R7", "max_days_per_month is reached on \(monthSlots) slot(s): \(who.joined(separator: "; "))"))
+            diagnosis.blockers.append(Blocker(.monthCap(slots: monthSlots, trainers: who)))
         }
         if let free = diagnosis.facts.freeSlot {
-            diagnosis.blockers.append(Blocker(rule: "solver", "a package fits this plan (\(free.pair), workshop \(free.workshop.iso), preparation \(free.preparation.iso), follow-up \(free.followup.iso)); the solver stopped at its limit before finding it"))
+            diagnosis.blockers.append(Blocker(.solverStopped(pair: free.pair, preparation: free.preparation, workshop: free.workshop,
+                                                             followup: free.followup)))
         }
         diagnosis.facts.trainersAtPackageCap = soleCapped + capped.subtracting(soleCapped).sorted()
         diagnosis.facts.trainersAtMonthCap = monthCaps.keys.sorted()
@@ -116,6 +114,16 @@ struct CapacityDiagnoser {
             !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
         }.sorted()
         return diagnosis
+    }
+
+    /// The first candidate slot of request `m` that fits the plan as it stands.
+    func freeSlot(_ m: Int) -> PackageChoice? {
+        for option in candidates.options {
+            for workshop in option.workshops {
+                if case .free(let choice) = block(option.pair, workshop, m) { return choice }
+            }
+        }
+        return nil
     }
 
     private func slotsOf(_ pairs: Set<TrainerPair>) -> Int {
@@ -157,18 +165,12 @@ struct CapacityDiagnoser {
         return result
     }
 
-    private func monthName(_ key: Int) -> String {
-        let month = key % 12 + 1
-        return "\(key / 12)-\(month < 10 ? "0" : "")\(month)"
-    }
 
-    /// "hansen by kiel 2027-02-09..2027-02-10, luebeck 2027-03-02; nowak by …".
-    private func holderText(_ holders: [String: [String: Set<Day>]], limit: Int = 4) -> String {
+    /// Trainer → package → days, as trainers sorted and each one's packages by their first day.
+    private func holdings(_ holders: [String: [String: Set<Day>]]) -> [TrainerHoldings] {
         holders.keys.sorted().map { t in
             let byPackage = holders[t]!.sorted { ($0.value.min()!, $0.key) < ($1.value.min()!, $1.key) }
-            var parts = byPackage.prefix(limit).map { "\($0.key) \(DayRanges.text($0.value, limit: 2))" }
-            if byPackage.count > limit { parts.append("and \(byPackage.count - limit) more") }
-            return "\(t) by \(parts.joined(separator: ", "))"
-        }.joined(separator: "; ")
+            return TrainerHoldings(trainer: t, holdings: byPackage.map { Holding(municipality: $0.key, days: $0.value.sorted()) })
+        }
     }
 }

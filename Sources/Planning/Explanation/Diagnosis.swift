@@ -16,8 +16,8 @@ public struct Diagnosis: Sendable, Equatable {
     public var facts = Facts()
 
     /// The rule codes of the blockers, in order, without repeats.
-    public var rules: [String] {
-        var seen = Set<String>()
+    public var rules: [Rule] {
+        var seen = Set<Rule>()
         return blockers.map(\.rule).filter { seen.insert($0).inserted }
     }
 
@@ -42,13 +42,12 @@ public struct Diagnosis: Sendable, Equatable {
     }
 }
 
-/// One reason, naming the rule of SPEC §2 (`R1` … `R9`) that blocks the request.
+/// One reason that blocks the request, under the rule of SPEC §2 (`R1` … `R9`) it stands for.
 public struct Blocker: Sendable, Equatable, Codable {
-    public var rule: String
-    /// A whole sentence that starts with the rule code, e.g. "R4: no two consecutive working days …".
-    public var text: String
-    public init(rule: String, _ text: String) {
-        self.rule = rule
-        self.text = "\(rule): \(text)"
-    }
+    public var obstacle: Obstacle
+    public init(_ obstacle: Obstacle) { self.obstacle = obstacle }
+
+    public var rule: Rule { obstacle.rule }
+    /// The English sentence that starts with the rule code, e.g. "R4: no two consecutive working days …".
+    public var text: String { "\(rule.code): \(obstacle.text)" }
 }

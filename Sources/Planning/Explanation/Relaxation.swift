@@ -1,7 +1,7 @@
 /// One change to a scenario that might let an unscheduled request in (`wsplan explain`).
 ///
 /// Each is applied to a copy of the scenario and checked by a re-solve, never assumed to help.
-public enum Relaxation: Hashable, Sendable {
+public enum Relaxation: Hashable, Sendable, Codable {
     /// Move the request's own `earliest` back and `latest` on by this many days.
     case widenWindow(days: Int)
     /// R7: one more package for this trainer (`to` is the new cap).
@@ -20,15 +20,29 @@ public enum Relaxation: Hashable, Sendable {
     case dropExcludes(trainer: String)
 
     /// The rule the relaxation loosens.
-    public var rule: String {
+    public var rule: Rule {
         switch self {
-        case .widenWindow: "R6"
-        case .raiseMaxPackages, .raiseMaxDaysPerMonth: "R7"
-        case .allowPair, .dropRequires, .dropExcludes: "R1"
-        case .shorterPreparationGap: "R2"
-        case .shorterFollowupGap: "R3"
+        case .widenWindow: .r6
+        case .raiseMaxPackages, .raiseMaxDaysPerMonth: .r7
+        case .allowPair, .dropRequires, .dropExcludes: .r1
+        case .shorterPreparationGap: .r2
+        case .shorterFollowupGap: .r3
         }
     }
+
+    /// plan.json's names (`changes` of an unscheduled request).
+    enum CodingKeys: String, CodingKey {
+        case widenWindow = "widen_window"
+        case raiseMaxPackages = "raise_max_packages"
+        case raiseMaxDaysPerMonth = "raise_max_days_per_month"
+        case allowPair = "allow_pair"
+        case shorterPreparationGap = "shorter_preparation_gap"
+        case shorterFollowupGap = "shorter_followup_gap"
+        case dropRequires = "drop_requires"
+        case dropExcludes = "drop_excludes"
+    }
+
+    enum AllowPairCodingKeys: String, CodingKey { case _0 = "pair" }
 
     /// `scenario` with this one change for request `m`.
     public func applied(to scenario: Scenario, request m: Int) -> Scenario {

@@ -23,7 +23,8 @@ struct StructuralDiagnoser {
         if days.isEmpty { diagnosis.blockers.append(dayBlocker(request)) }
         if !pairs.isEmpty && !days.isEmpty { diagnosis.blockers += trainerAndGapBlockers(request, pairs: pairs, days: days, &diagnosis.facts) }
         if diagnosis.blockers.isEmpty {
-            diagnosis.blockers.append(Blocker(rule: "R5", "no allowed pair has a complete set of free dates in \(builder.window(request))"))
+            let (first, last) = window(request)
+            diagnosis.blockers.append(Blocker(.noCompleteDates(window: first...last)))
         }
         return diagnosis
     }
@@ -38,68 +39,54 @@ struct StructuralDiagnoser {
         facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
             !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
         }.sorted()
-        if ids.count < 2 { return Blocker(rule: "R1", "the scenario has fewer than two trainers") }
+        if ids.count < 2 { return Blocker(.tooFewTrainers) }
         let required = Set(request.requires)
         if required.count > 2 {
-            return Blocker(rule: "R1", "the request requires \(DayRanges.list(request.requires)), but a package has two trainers")
+            return Blocker(.requiresMoreThanTwo(required: request.requires))
         }
         if let both = request.requires.first(where: request.excludes.contains) {
-            return Blocker(rule: "R1", "the request both requires and excludes \(both)")
+            return Blocker(.requiresAndExcludes(trainer: both))
         }
         let left = ids.filter { !request.excludes.contains($0) }
         if left.count < 2 {
-            return Blocker(rule: "R1", "the request excludes \(DayRanges.list(request.excludes)): only \(left.isEmpty ? "no trainer" : left[0]) is left, and a package needs two")
+            return Blocker(.excludesAllButOne(excluded: request.excludes, left: left.first))
         }
-        let forbidden = facts.forbiddenPairs.map(\.description)
+        let forbidden = facts.forbiddenPairs
         if required.count == 2 {
-            return Blocker(rule: "R1", "the request requires \(DayRanges.list(request.requires.sorted())), a forbidden pair")
+            return Blocker(.requiresForbiddenPair(required: request.requires.sorted()))
         }
         if let only = request.requires.first {
             let excluded = left.filter { $0 != only }.isEmpty ? [] : request.excludes
-            var why = "every possible partner of \(only) is in a forbidden pair (\(forbidden.joined(separator: ", ")))"
-            if !excluded.isEmpty { why += " or excluded (\(excluded.joined(separator: ", ")))" }
-            return Blocker(rule: "R1", "the request requires \(only), but \(why)")
+            return Blocker(.partnersForbidden(required: only, forbidden: forbidden, excluded: excluded))
         }
-        var text = "every pair of the trainers left (\(left.joined(separator: ", "))) is forbidden (\(forbidden.joined(separator: ", ")))"
-        if !request.excludes.isEmpty { text += "; the request excludes \(request.excludes.joined(separator: ", "))" }
-        return Blocker(rule: "R1", text)
+        return Blocker(.everyPairForbidden(left: left, forbidden: forbidden, excluded: request.excludes))
     }
 
     // MARK: R4 / R6
 
     private func window(_ request: Request) -> (first: Day, last: Day) {
-        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
-        if let earliest = request.earliest { first = max(first, earliest) }
-        var last = scenario.horizon.upperBound
-        if let latest = request.latest { last = min(last, latest) }
-        return (first, last)
+        CandidateBuilder.window(of: request, in: scenario)
     }
 
     private func dayBlocker(_ request: Request) -> Blocker {
         let (first, last) = window(request)
         guard first <= last else {
-            let own = "\(request.earliest?.iso ?? "")..\(request.latest?.iso ?? "")"
-            return Blocker(rule: "R6", "the request's window \(own) does not meet the horizon \(scenario.horizon.lowerBound.iso)..\(scenario.horizon.upperBound.iso)"
-                + (scenario.planningStart > scenario.horizon.lowerBound ? " after the planning start \(scenario.planningStart.iso)" : ""))
+            return Blocker(.windowOutsideHorizon(earliest: request.earliest, latest: request.latest, horizon: scenario.horizon,
+                                                 start: scenario.planningStart > scenario.horizon.lowerBound ? scenario.planningStart : nil))
         }
         // Group the non-working days of the window (and the day after it) by what makes them so.
-        var byReason: [String: [Day]] = [:]
-        var order: [String] = []
+        var off: [DaysOff] = []
+        var weekends = false
         var working: [Day] = []
         for day in first...last.advanced(by: 1) {
             guard let reason = calendar.reasonNotWorking(day, state: request.state, blackout: request.blackout) else {
                 if day <= last { working.append(day) }
                 continue
             }
-            let key = reason == "Saturday" || reason == "Sunday" ? "weekends" : reason
-            if byReason[key] == nil { order.append(key) }
-            byReason[key, default: []].append(day)
+            if reason.isWeekend { weekends = true; continue }
+            if let i = off.firstIndex(where: { $0.reason == reason }) { off[i].days.append(day) } else { off.append(DaysOff(reason: reason, days: [day])) }
         }
-        let named = order.filter { $0 != "weekends" }.map { "\($0) \(DayRanges.text(byReason[$0]!))" }
-            + (byReason["weekends"] == nil ? [] : ["weekends"])
-        var text = "no two consecutive working days in \(first.iso)..\(last.iso) in \(request.state.rawValue) (\(named.joined(separator: "; ")))"
-        if !working.isEmpty { text += "; the working days \(DayRanges.text(working)) have no working day after them" }
-        return Blocker(rule: "R4", text)
+        return Blocker(.noConsecutiveWorkingDays(window: first...last, state: request.state, off: off, weekends: weekends, stranded: working))
     }
 
     // MARK: R5, R2, R3
@@ -119,12 +106,9 @@ struct StructuralDiagnoser {
         if freeWorkshops.isEmpty {
             let trainers = Set(pairs.flatMap(\.ids)).sorted()
             let needed = Set(days.flatMap { [$0, $0.advanced(by: 1)] })
-            let who = trainers.compactMap { id -> String? in
-                let text = occupation(of: id, on: needed)
-                return text.isEmpty ? nil : "\(id) \(text)"
-            }
-            let pairText = pairs.count == 1 ? "the only allowed pair (\(pairs[0]))" : "every allowed pair (\(pairs.count))"
-            return [Blocker(rule: "R5", "\(pairText) has a trainer unavailable or booked on each of the \(days.count) possible workshop days in \(first.iso)..\(last.iso): \(who.joined(separator: "; "))")]
+            let who = trainers.map { occupation(of: $0, on: needed) }.filter { !$0.unavailable.isEmpty || !$0.bookings.isEmpty }
+            return [Blocker(.trainersUnavailable(pairs: pairs.count, only: pairs.count == 1 ? pairs[0] : nil, days: days.count,
+                                                 window: first...last, trainers: who))]
         }
         var prepMissing = 0, followMissing = 0
         var prepExample: Day?, followExample: Day?
@@ -135,39 +119,33 @@ struct StructuralDiagnoser {
             if follows.isEmpty { followMissing += 1; followExample = min(followExample ?? w, w) }
         }
         var blockers: [Blocker] = []
-        let freeDays = freeWorkshops.map(\.1)
-        let freeText = "\(Set(freeDays).count) workshop day(s) with a free pair (\(DayRanges.text(freeDays, limit: 3)))"
+        let freeDays = Set(freeWorkshops.map(\.1)).sorted()
         if prepMissing > 0, let w = prepExample {
             facts.preparationGapBlocks = true
             let from = w.advanced(by: -rules.prepGap.max), to = w.advanced(by: -rules.prepGap.min)
-            var text = "no free working day for the preparation \(rules.prepGap.min)–\(rules.prepGap.max) days before the workshop"
-            text += prepMissing == freeWorkshops.count ? " on any of the \(freeText)" : " for \(prepMissing) of the \(freeWorkshops.count) free workshop slots"
-            text += "; for \(w.iso) that is \(from.iso)..\(to.iso)"
-            if from < scenario.planningStart { text += ", which starts before the planning start \(scenario.planningStart.iso)" }
-            blockers.append(Blocker(rule: "R2", text))
+            blockers.append(Blocker(.noMeetingDay(meeting: .preparation, gap: rules.prepGap.min...rules.prepGap.max, missing: prepMissing,
+                                                  slots: freeWorkshops.count, free: freeDays, example: w, range: from...to,
+                                                  start: from < scenario.planningStart ? scenario.planningStart : nil)))
         }
         if followMissing > 0, let w = followExample {
             facts.followupGapBlocks = true
             let from = w.advanced(by: rules.followupGap.min), to = w.advanced(by: rules.followupGap.max)
-            var text = "no free working day for the follow-up \(rules.followupGap.min)–\(rules.followupGap.max) days after the workshop"
-            text += followMissing == freeWorkshops.count ? " on any of the \(freeText)" : " for \(followMissing) of the \(freeWorkshops.count) free workshop slots"
-            text += "; for \(w.iso) that is \(from.iso)..\(to.iso)"
-            blockers.append(Blocker(rule: "R3", text))
+            blockers.append(Blocker(.noMeetingDay(meeting: .followup, gap: rules.followupGap.min...rules.followupGap.max, missing: followMissing,
+                                                  slots: freeWorkshops.count, free: freeDays, example: w, range: from...to, start: nil)))
         }
         // Each slot lacks one of the two meetings, but possibly different ones: say both.
         return blockers
     }
 
-    /// "unavailable 2027-02-01..2027-02-14, booked for kassel 2027-02-16..2027-02-17", restricted to `days`.
-    func occupation(of trainer: String, on days: Set<Day>) -> String {
-        var parts: [String] = []
+    /// The trainer's unavailable periods and bookings, restricted to those that touch `days`.
+    func occupation(of trainer: String, on days: Set<Day>) -> TrainerOccupation {
         // Whole unavailable periods as the scenario gives them, those that touch the days in question.
         let away = DayRanges.runs(scenario.trainer(trainer)?.unavailable ?? []).filter { run in days.contains { run.contains($0) } }
-        if !away.isEmpty { parts.append("unavailable \(DayRanges.text(away.flatMap { Array($0) }))") }
+        var bookings: [Holding] = []
         for booking in scenario.bookings where booking.trainers.contains(trainer) {
             let taken = Set(booking.eventDays).intersection(days)
-            if !taken.isEmpty { parts.append("booked for \(booking.municipality) \(DayRanges.text(taken))") }
+            if !taken.isEmpty { bookings.append(Holding(municipality: booking.municipality, days: taken.sorted())) }
         }
-        return parts.joined(separator: ", ")
+        return TrainerOccupation(trainer: trainer, unavailable: away.flatMap { Array($0) }, bookings: bookings)
     }
 }

@@ -6,8 +6,8 @@ public struct RequestCandidates: Sendable {
     public let request: Request
     /// Allowed pairs (R1) that have at least one complete date combination, cheapest first.
     public var options: [PairOption]
-    /// Why nothing is possible, when `options` is empty.
-    public var obstacles: [String]
+    /// The rules that leave nothing, when `options` is empty (`StructuralDiagnoser` says why in words).
+    public var obstacles: [Rule]
     /// Allowed pairs left out, or kept on every k-th workshop day only, to bound the model's size
     /// (`CandidateBuilder.workshopBudget`), each with its pair cost (travel minus the preferred
     /// bonus): the relaxations give each a column that uses the pair's capacity (`OmittedPairs`).
@@ -16,7 +16,7 @@ public struct RequestCandidates: Sendable {
     /// The least pair cost among `omittedPairs`; nil when no allowed pair was left out.
     public var leastOmittedPairCost: Double? { omittedPairs.lazy.map(\.cost).min() }
 
-    public init(request: Request, options: [PairOption], obstacles: [String], omittedPairs: [(pair: TrainerPair, cost: Double)] = []) {
+    public init(request: Request, options: [PairOption], obstacles: [Rule], omittedPairs: [(pair: TrainerPair, cost: Double)] = []) {
         self.request = request
         self.options = options
         self.obstacles = obstacles
@@ -87,10 +87,7 @@ public struct CandidateBuilder: Sendable {
 
     /// Workshop first days allowed by R4 and R6 for the request alone (both days working, window, start).
     public func workshopDays(for request: Request) -> [Day] {
-        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
-        if let earliest = request.earliest { first = max(first, earliest) }
-        var last = scenario.horizon.upperBound
-        if let latest = request.latest { last = min(last, latest) }
+        let (first, last) = Self.window(of: request, in: scenario)
         guard first <= last else { return [] }
         return (first...last).filter { day in
             isWorking(day, request) && isWorking(day.advanced(by: 1), request)
@@ -105,9 +102,9 @@ public struct CandidateBuilder: Sendable {
         let rules = scenario.rules
         let pairs = allowedPairs(for: request)
         let workshopsOfRequest = workshopDays(for: request)
-        var obstacles: [String] = []
-        if pairs.isEmpty { obstacles.append(noPairReason(request)) }
-        if workshopsOfRequest.isEmpty { obstacles.append(noWorkshopDayReason(request)) }
+        var obstacles: [Rule] = []
+        if pairs.isEmpty { obstacles.append(.r1) }
+        if workshopsOfRequest.isEmpty { obstacles += [.r4, .r6] }
         guard !pairs.isEmpty, !workshopsOfRequest.isEmpty else {
             return RequestCandidates(request: request, options: [], obstacles: obstacles)
         }
@@ -170,9 +167,7 @@ public struct CandidateBuilder: Sendable {
                                       workshops: workshops, preparationDays: usedPreps, followupDays: usedFollows))
         }
         if options.isEmpty {
-            obstacles.append(meetingPrep.isEmpty || meetingFollow.isEmpty
-                ? "R2/R3/R4: no working day for the preparation or the follow-up meeting within the required gaps"
-                : "R5: no allowed pair has both trainers free on two consecutive working days in \(window(request)) together with a free preparation and follow-up day")
+            obstacles += meetingPrep.isEmpty || meetingFollow.isEmpty ? [.r2, .r3, .r4] : [.r5]
         }
         options.sort { ($0.travelCost, $0.pair) < ($1.travelCost, $1.pair) }
         return RequestCandidates(request: request, options: options, obstacles: obstacles, omittedPairs: omitted)
@@ -192,24 +187,13 @@ public struct CandidateBuilder: Sendable {
         return inRange.sorted { (abs($0.distance(to: target)), $0) < (abs($1.distance(to: target)), $1) }
     }
 
-    /// The request's window for W in words.
-    public func window(_ request: Request) -> String {
+    /// The request's window for W: the horizon from the planning start on, within its own
+    /// earliest/latest (`first > last` when they do not meet).
+    public static func window(of request: Request, in scenario: Scenario) -> (first: Day, last: Day) {
         var first = max(scenario.horizon.lowerBound, scenario.planningStart)
         if let earliest = request.earliest { first = max(first, earliest) }
         var last = scenario.horizon.upperBound
         if let latest = request.latest { last = min(last, latest) }
-        return "\(first.iso)..\(last.iso)"
-    }
-
-    private func noPairReason(_ request: Request) -> String {
-        var why: [String] = []
-        if !request.requires.isEmpty { why.append("requires \(request.requires.joined(separator: ", "))") }
-        if !request.excludes.isEmpty { why.append("excludes \(request.excludes.joined(separator: ", "))") }
-        if !scenario.forbiddenPairs.isEmpty { why.append("forbidden pairs") }
-        return "R1: no allowed pair of two trainers" + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))")
-    }
-
-    private func noWorkshopDayReason(_ request: Request) -> String {
-        "R4/R6: no two consecutive working days for the workshop in \(window(request)) in \(request.state.rawValue)"
+        return (first, last)
     }
 }

@@ -216,9 +216,15 @@ public struct UnscheduledRequest: Codable, Sendable, Equatable {
     public var name: String
     public var reasons: [String]
     /// The rules of SPEC §2 that block it (`R1` … `R9`; `solver` when only the time limit did), in the order of `reasons`.
-    public var rules: [String]?
+    public var rules: [Rule]?
     /// `structural` (no candidate at all) or `capacity` (lost the competition for the trainers).
     public var kind: String?
+    /// The reasons as data, in the order of `reasons`: the report makes its German sentences from them.
+    public var obstacles: [Obstacle]?
+    /// Changes of the scenario under which a package fits this plan as it stands, without moving
+    /// another event (SPEC §2 rule by rule, the smallest of each kind); empty when none is known
+    /// cheaply, and `wsplan explain` searches further by re-solving.
+    public var changes: [Relaxation]?
     public init(municipality: String, name: String, reasons: [String]) {
         self.municipality = municipality
         self.name = name

@@ -17,6 +17,9 @@ public struct ReportFacts: Sendable {
         public var place: String
         public var state: GermanState
         public var location: Coordinate
+        /// The request's own window (`earliest`, `latest`), for the changes that would widen it.
+        public var earliest: Day?
+        public var latest: Day?
     }
 
     public var trainers: [TrainerFacts]
@@ -31,7 +34,8 @@ public struct ReportFacts: Sendable {
         }
         var requests: [String: RequestFacts] = [:]
         for request in scenario.requests {
-            requests[request.id] = RequestFacts(name: request.name, place: request.place, state: request.state, location: request.location)
+            requests[request.id] = RequestFacts(name: request.name, place: request.place, state: request.state, location: request.location,
+                                               earliest: request.earliest, latest: request.latest)
         }
         self.requests = requests
         horizon = scenario.horizon

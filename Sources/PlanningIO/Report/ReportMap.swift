@@ -65,7 +65,8 @@ struct ReportMap {
     private func unscheduled(_ request: UnscheduledRequest, _ projection: MapProjection) -> String {
         guard let place = facts.requests[request.municipality]?.location else { return "" }
         let (x, y) = projection.point(place)
-        let tip = "\(request.name) – nicht eingeplant: " + request.reasons.joined(separator: "; ")
+        let tip = "\(request.name) – nicht eingeplant: "
+            + GermanReasons(plan: plan, facts: facts).reasons(request).map { $0.rule.isEmpty ? $0.text : "\($0.rule): \($0.text)" }.joined(separator: " ")
         return "<g class=\"muni unscheduled\" data-municipality=\"\(HTML.escape(request.municipality))\">"
             + "<path class=\"marker\" d=\"M\(svgNumber(x - 4)),\(svgNumber(y - 4))L\(svgNumber(x + 4)),\(svgNumber(y + 4))M\(svgNumber(x - 4)),\(svgNumber(y + 4))L\(svgNumber(x + 4)),\(svgNumber(y - 4))\"/>"
             + "<text class=\"label\" x=\"\(svgNumber(x + 7))\" y=\"\(svgNumber(y + 3.5))\">\(HTML.escape(ShortName.of(request.name)))</text>"

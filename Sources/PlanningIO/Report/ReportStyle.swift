@@ -74,6 +74,9 @@ enum ReportStyle {
     .m-home { fill: var(--ink); }
     table.unscheduled { width: 100%; } table.unscheduled td, table.unscheduled th { border-bottom: 1px solid var(--line); padding: 6px 8px 6px 0; vertical-align: top; }
     table.unscheduled ul { margin: 0; padding-left: 18px; }
+    table.unscheduled .rule { display: inline-block; min-width: 2.2em; padding: 0 4px; margin-right: 4px; border-radius: 3px;
+        background: #eef0f3; color: var(--muted); font-size: 11px; font-weight: 700; text-align: center; }
+    table.unscheduled ul.changes { margin: 4px 0; } table.unscheduled code { font-size: 11px; }
     .sheet { border: 1px solid var(--line); border-radius: 6px; padding: 14px 18px; margin: 0 0 16px; break-inside: avoid; }
     table.facts th { font-weight: normal; color: var(--muted); padding: 2px 18px 2px 0; } table.facts { margin-bottom: 10px; }
     table.costs { width: 100%; } table.costs th { border-bottom: 1px solid var(--ink); padding: 4px 6px; }

@@ -7,14 +7,31 @@ struct ReportUnscheduled {
 
     func unscheduled() -> String {
         guard !plan.unscheduled.isEmpty else { return "<p>Alle Anfragen sind eingeplant.</p>\n" }
-        var html = "<table class=\"unscheduled\"><thead><tr><th>Kommune</th><th>Gründe</th></tr></thead><tbody>\n"
+        let german = GermanReasons(plan: plan, facts: facts)
+        var html = "<table class=\"unscheduled\"><thead><tr><th>Kommune</th><th>Gründe</th><th>Kleinste Änderung</th></tr></thead><tbody>\n"
         for request in plan.unscheduled.sorted(by: { $0.name < $1.name }) {
             let where_ = facts.requests[request.municipality].map { " <small>\(HTML.escape($0.place)), \($0.state.germanName)</small>" } ?? ""
             html += "<tr><td>\(HTML.escape(request.name))\(where_)</td><td><ul>"
-            html += request.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined()
-            html += "</ul></td></tr>\n"
+            html += german.reasons(request).map { reason in
+                (reason.rule.isEmpty ? "<li>" : "<li><span class=\"rule\">\(HTML.escape(reason.rule))</span> ") + HTML.escape(reason.text) + "</li>"
+            }.joined()
+            html += "</ul></td><td>\(changes(request, german))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
+    }
+
+    /// The changes under which a package fits the plan as it stands (plan.json's `changes`), or
+    /// the pointer to `wsplan explain`, which also tries changes that move other events.
+    private func changes(_ request: UnscheduledRequest, _ german: GermanReasons) -> String {
+        let explain = "<code>wsplan explain SZENARIO.yaml \(HTML.escape(request.municipality))</code>"
+        guard let changes = request.changes, !changes.isEmpty else {
+            return "<span class=\"small\">Keine Änderung bekannt, die ohne Verschieben anderer Termine reicht. "
+                + "Änderungen, die andere Termine verschieben, prüft \(explain) durch Neuberechnung.</span>"
+        }
+        let window = facts.requests[request.municipality].map { (earliest: $0.earliest, latest: $0.latest) }
+        let items = changes.map { "<li><span class=\"rule\">\($0.rule.code)</span> \(HTML.escape(german.change($0, window: window)))</li>" }
+        return "Passt in diesen Plan, ohne andere Termine zu verschieben, mit \(changes.count == 1 ? "dieser Änderung" : "einer dieser Änderungen"):"
+            + "<ul class=\"changes\">\(items.joined())</ul><span class=\"small\">Mehr dazu: \(explain)</span>"
     }
 
     /// Nil when the plan has no exchange day.

@@ -45,6 +45,11 @@ import Testing
         #expect(options.first?["change"] as? String == "allow the forbidden pair anna+bert")
         #expect(options.first?["served"] as? Bool == true)
         #expect((options.first?["objective_delta"] as? Double ?? 0) < 0)
+        #expect(options.first?["rule"] as? String == "R1")
+        // The text form tags each option with its rule code.
+        let text = try WSPlanBinary.run(["explain", try scenarioFile(in: folder), "guetersloh", "--quiet"])
+        #expect(text.stdout.contains("1. [R1] allow the forbidden pair anna+bert"), "\(text.stdout)")
+        #expect(text.stdout.contains("  - R1: every pair of the trainers left (anna, bert) is forbidden (anna+bert)"), "\(text.stdout)")
     }
 
     @Test func scheduledMunicipalityShowsItsPackage() throws {

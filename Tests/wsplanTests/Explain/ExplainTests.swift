@@ -15,14 +15,14 @@ import Testing
         let (plan, diagnosis) = try F.explain(scenario, "hamm")
         #expect(plan.packages.isEmpty)
         #expect(diagnosis.kind == .structural)
-        #expect(diagnosis.rules == ["R4"])
+        #expect(diagnosis.rules == [.r4])
         let text = diagnosis.blockers[0].text
         #expect(text.contains("no two consecutive working days in 2027-03-22..2027-03-31 in NW"), "\(text)")
         #expect(text.contains("Osterferien") && text.contains("2027-03-22..2027-03-31"), "\(text)")
         #expect(text.contains("Karfreitag"), "\(text)")   // 2027-03-26, inside the window
 
         // plan.json carries the short form with the rule code.
-        #expect(plan.unscheduled.first?.rules == ["R4"])
+        #expect(plan.unscheduled.first?.rules == [.r4])
         #expect(plan.unscheduled.first?.kind == "structural")
         #expect(plan.unscheduled.first?.reasons == [text])
 
@@ -46,7 +46,7 @@ import Testing
         for i in scenario.trainers.indices { scenario.trainers[i].unavailable = Set(F.day("2027-02-01")...F.day("2027-02-14")) }
         let (plan, diagnosis) = try F.explain(scenario, "kassel")
         #expect(diagnosis.kind == .structural)
-        #expect(diagnosis.rules == ["R5"])
+        #expect(diagnosis.rules == [.r5])
         let text = diagnosis.blockers[0].text
         for id in ["a", "b", "c"] { #expect(text.contains("\(id) unavailable 2027-02-01..2027-02-14"), "\(text)") }
         #expect(text.contains("each of the 8 possible workshop days"), "\(text)")
@@ -69,7 +69,7 @@ import Testing
         let diagnosis = UnscheduledDiagnoser(planner: Planner(scenario: scenario))
             .diagnose(m, choices: UnscheduledDiagnoser.choices(from: plan, scenario: scenario))
         #expect(diagnosis.kind == .capacity)
-        #expect(diagnosis.rules == ["R7"])
+        #expect(diagnosis.rules == [.r7])
         let named = diagnosis.facts.trainersAtPackageCap
         #expect(Set(named) == Set(plan.packages[0].trainers))
         for id in named {
@@ -94,7 +94,7 @@ import Testing
         scenario.forbiddenPairs = [TrainerPair("a", "b")!, TrainerPair("a", "c")!]
         let (plan, diagnosis) = try F.explain(scenario, "mainz")
         #expect(diagnosis.kind == .structural)
-        #expect(diagnosis.rules == ["R1"])
+        #expect(diagnosis.rules == [.r1])
         let text = diagnosis.blockers[0].text
         #expect(text.contains("requires a") && text.contains("a+b") && text.contains("a+c"), "\(text)")
         let options = try F.options(scenario, plan, diagnosis)
@@ -115,7 +115,7 @@ import Testing
         scenario.horizon = F.day("2027-01-01")...F.day("2027-01-20")
         let (plan, diagnosis) = try F.explain(scenario, "hamm")
         #expect(diagnosis.kind == .structural)
-        #expect(diagnosis.rules == ["R2"])
+        #expect(diagnosis.rules == [.r2])
         let text = diagnosis.blockers[0].text
         #expect(text.contains("21–42 days before") && text.contains("before the planning start 2027-01-01"), "\(text)")
         let options = try F.options(scenario, plan, diagnosis)
@@ -135,7 +135,7 @@ import Testing
         let (plan, diagnosis) = try F.explain(scenario, "hamm")
         #expect(plan.packages.map(\.municipality) == ["soest"])
         #expect(diagnosis.kind == .capacity)
-        #expect(diagnosis.rules == ["R5"])
+        #expect(diagnosis.rules == [.r5])
         let text = diagnosis.blockers[0].text
         #expect(text.contains("a by soest 2027-02-09..2027-02-10") && text.contains("b by soest"), "\(text)")
         #expect(diagnosis.facts.trainersBusy == ["a", "b"])
