@@ -63,7 +63,7 @@ public struct CSVFileText: Sendable {
     public func data(_ texts: [String]) -> Data? {
         var text = leading
         for record in texts {
-            if !text.isEmpty, !text.hasSuffix("\n"), !text.hasSuffix("\r") { text += lineBreak }
+            if let last = text.unicodeScalars.last, last != "\n", last != "\r" { text += lineBreak }
             text += record
         }
         if windows1252 { return text.data(using: .windowsCP1252, allowLossyConversion: false) }

@@ -21,7 +21,7 @@ struct DeskEditTests {
     }
 
     /// The trainer form as the page fills it in, with `changes`.
-    func trainerForm(_ client: some TestClientProtocol, _ scenario: String, _ trainer: String, _ changes: [String: String]) async throws -> String {
+    static func trainerForm(_ client: some TestClientProtocol, _ scenario: String, _ trainer: String, _ changes: [String: String]) async throws -> String {
         let page = try await client.get("/scenarios/\(scenario)/trainers/edit?t=\(trainer)")
         #expect(page.status == .ok)
         var fields = ["csrf": try #require(page.csrf), "version": try Self.version(page), "original": trainer, "do": "save"]
@@ -42,7 +42,7 @@ struct DeskEditTests {
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page = try await client.get("/scenarios/2027-Q1/trainers/edit?t=mueller")
             #expect(page.text.contains("value=\"2027-02-01..2027-02-14, 2027-03-05\""))
-            let saved = try await client.post("/scenarios/2027-Q1/trainers/save", try await trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"]))
+            let saved = try await client.post("/scenarios/2027-Q1/trainers/save", try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"]))
             #expect(saved.status == .seeOther)
         }
         let after = try String(contentsOfFile: path, encoding: .utf8)
@@ -71,7 +71,7 @@ struct DeskEditTests {
         let message = try #require(cli.problems.first { $0.field == "trainers[0].max_packages" }?.message)
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let response = try await client.post("/scenarios/2027-Q1/trainers/save",
-                                                  try await trainerForm(client, "2027-Q1", "mueller", ["max_packages": "lots", "unavailable": "2027-02-30"]))
+                                                  try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "lots", "unavailable": "2027-02-30"]))
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("<div class=\"error field-error\" data-field=\"max_packages\">\(HTML.escape(message))</div>"))
             #expect(response.text.contains("data-field=\"unavailable\""))
@@ -86,8 +86,8 @@ struct DeskEditTests {
         defer { fixture.remove() }
         let path = fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path
         try await buildApplication(fixture.configuration()).test(.router) { client in
-            let first = try await trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"])
-            let second = try await trainerForm(client, "2027-Q1", "schmidt", ["max_packages": "5"])  // shown from the same files
+            let first = try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"])
+            let second = try await Self.trainerForm(client, "2027-Q1", "schmidt", ["max_packages": "5"])  // shown from the same files
             let r1 = try await client.post("/scenarios/2027-Q1/trainers/save", first)
             #expect(r1.status == .seeOther)
             let afterFirst = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -95,7 +95,7 @@ struct DeskEditTests {
             #expect(r2.status == .conflict && r2.text.contains("Ihre Änderung wurde nicht gespeichert"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == afterFirst)
             // A change made outside the desk (an editor, the CLI) makes the form stale too.
-            let third = try await trainerForm(client, "2027-Q1", "schmidt", ["max_packages": "5"])
+            let third = try await Self.trainerForm(client, "2027-Q1", "schmidt", ["max_packages": "5"])
             try (String(decoding: afterFirst, as: UTF8.self) + "# edited by hand\n").write(toFile: path, atomically: true, encoding: .utf8)
             let r3 = try await client.post("/scenarios/2027-Q1/trainers/save", third)
             #expect(r3.status == .conflict)
@@ -109,8 +109,8 @@ struct DeskEditTests {
         defer { fixture.remove() }
         let path = fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path
         try await buildApplication(fixture.configuration()).test(.router) { client in
-            let a = try await trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"])
-            let b = try await trainerForm(client, "2027-Q1", "nowak", ["max_packages": "3"])
+            let a = try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"])
+            let b = try await Self.trainerForm(client, "2027-Q1", "nowak", ["max_packages": "3"])
             async let r1 = client.post("/scenarios/2027-Q1/trainers/save", a)
             async let r2 = client.post("/scenarios/2027-Q1/trainers/save", b)
             let statuses = try await [r1.status, r2.status]
@@ -127,7 +127,7 @@ struct DeskEditTests {
         defer { fixture.remove() }
         let before = try Self.snapshot(fixture)
         try await buildApplication(fixture.configuration()).test(.router) { client in
-            let form = try await trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"])
+            let form = try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"])
             let withoutToken = form.split(separator: "&").filter { !$0.hasPrefix("csrf=") }.joined(separator: "&")
             for uri in ["/scenarios/2027-Q1/trainers/save", "/scenarios/2027-Q1/trainers/remove", "/scenarios/2027-Q1/requests/save",
                         "/scenarios/2027-Q1/requests/remove"] {
@@ -203,16 +203,16 @@ struct DeskEditTests {
             let march = ["unavailable": "2027-03-01..2027-03-31", "do": "variant", "variant_title": "Müller away in March"]
             for bad in ["../evil", "..", ".hidden", "a/b", "2027-Q1", "2027-Q1-hansen-part-time.yaml", ""] {
                 let response = try await client.post("/scenarios/2027-Q1/trainers/save",
-                                                      try await trainerForm(client, "2027-Q1", "mueller", march.merging(["variant": bad]) { $1 }))
+                                                      try await Self.trainerForm(client, "2027-Q1", "mueller", march.merging(["variant": bad]) { $1 }))
                 #expect(response.status == .unprocessableContent && response.text.contains("data-field=\"variant\""), "\(bad)")
             }
             let unchanged = try await client.post("/scenarios/2027-Q1/trainers/save",
-                                                   try await trainerForm(client, "2027-Q1", "mueller", ["do": "variant", "variant": "same"]))
+                                                   try await Self.trainerForm(client, "2027-Q1", "mueller", ["do": "variant", "variant": "same"]))
             #expect(unchanged.status == .unprocessableContent && unchanged.text.contains("nothing differs"))
             #expect(try Self.snapshot(fixture) == before)
 
             let saved = try await client.post("/scenarios/2027-Q1/trainers/save",
-                                              try await trainerForm(client, "2027-Q1", "mueller", march.merging(["variant": "2027-Q1-mueller-march"]) { $1 }))
+                                              try await Self.trainerForm(client, "2027-Q1", "mueller", march.merging(["variant": "2027-Q1-mueller-march"]) { $1 }))
             #expect(saved.status == .seeOther && saved.headers[.location] == "/scenarios/2027-Q1-mueller-march")
             let list = try await client.get("/")
             #expect(list.text.contains("href=\"/scenarios/2027-Q1-mueller-march\"") && list.text.contains("Müller away in March"))

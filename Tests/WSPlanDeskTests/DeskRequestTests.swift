@@ -10,10 +10,10 @@ import Testing
 /// by upload as CSV or .xlsx after the CLI's reader accepts them.
 @Suite("Desk requests and import")
 struct DeskRequestTests {
-    let csvPath: (DeskFixture) -> String = { $0.scenarios.appendingPathComponent("requests.csv").path }
+    static func csvPath(_ fixture: DeskFixture) -> String { fixture.scenarios.appendingPathComponent("requests.csv").path }
 
     /// The request form as the page fills it in, with `changes`.
-    func requestForm(_ client: some TestClientProtocol, _ scenario: String, _ request: String?, _ changes: [String: String]) async throws -> String {
+    static func requestForm(_ client: some TestClientProtocol, _ scenario: String, _ request: String?, _ changes: [String: String]) async throws -> String {
         let page = try await client.get("/scenarios/\(scenario)/requests/edit" + (request.map { "?r=\($0)" } ?? ""))
         #expect(page.status == .ok)
         var fields = ["csrf": try #require(page.csrf), "version": try DeskEditTests.version(page), "original": request ?? ""]
@@ -24,7 +24,19 @@ struct DeskRequestTests {
         return DeskEditTests.form(fields.merging(changes) { $1 })
     }
 
-    func lines(_ path: String) throws -> [Substring] {
+    /// A comma CSV line as German Excel writes it: `;` between fields, a field that holds a `;` in quotes.
+    static func semicolons(_ line: Substring) -> String {
+        var fields: [String] = [], current = "", quoted = false
+        for character in line {
+            if character == "\"" { quoted.toggle(); current.append(character) }
+            else if character == ",", !quoted { fields.append(current); current = "" }
+            else { current.append(character) }
+        }
+        fields.append(current)
+        return fields.map { $0.contains(";") && !$0.hasPrefix("\"") ? "\"\($0)\"" : $0 }.joined(separator: ";")
+    }
+
+    static func lines(_ path: String) throws -> [Substring] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
@@ -32,14 +44,14 @@ struct DeskRequestTests {
     func editRequest() async throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        let before = try lines(csvPath(fixture))
+        let before = try Self.lines(Self.csvPath(fixture))
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page = try await client.get("/scenarios/2027-Q1/requests/edit?r=hamm")
             #expect(page.text.contains("name=\"place\" size=\"40\" value=\"Hamm\"") && page.text.contains("name=\"state\" size=\"40\" value=\"\""))
-            let saved = try await client.post("/scenarios/2027-Q1/requests/save", try await requestForm(client, "2027-Q1", "hamm", ["participants": "30"]))
+            let saved = try await client.post("/scenarios/2027-Q1/requests/save", try await Self.requestForm(client, "2027-Q1", "hamm", ["participants": "30"]))
             #expect(saved.status == .seeOther)
         }
-        let after = try lines(csvPath(fixture))
+        let after = try Self.lines(Self.csvPath(fixture))
         let row = try #require(before.firstIndex { $0.hasPrefix("hamm,") })
         #expect(after[row] == "hamm,Stadt Hamm,Hamm,,,,30,,,,,,")
         #expect(Array(after[..<row]) == Array(before[..<row]) && Array(after[(row + 1)...]) == Array(before[(row + 1)...]))
@@ -51,61 +63,61 @@ struct DeskRequestTests {
     func addAndRemoveRequest() async throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        let original = try Data(contentsOf: URL(fileURLWithPath: csvPath(fixture)))
+        let original = try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture)))
         let yaml = fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let added = try await client.post("/scenarios/2027-Q1/requests/save",
-                                              try await requestForm(client, "2027-Q1", nil, ["id": "kassel", "name": "Stadt Kassel", "participants": "20",
+                                              try await Self.requestForm(client, "2027-Q1", nil, ["id": "fulda", "name": "Stadt Fulda", "place": "Fulda", "participants": "20",
                                                                                              "blackout": "2027-02-01..2027-02-05;2027-03-01"]))
             #expect(added.status == .seeOther)
-            #expect(try String(contentsOfFile: csvPath(fixture), encoding: .utf8).hasSuffix("\nkassel,Stadt Kassel,,,,,20,,,,2027-02-01..2027-02-05;2027-03-01,,\n"))
-            let kassel = try #require(try ScenarioLoader.load(path: yaml).requests.first { $0.id == "kassel" })
-            #expect(kassel.state == .HE && kassel.blackout.count == 6)
-            let page = try await client.get("/scenarios/2027-Q1/requests/edit?r=kassel")
+            #expect(try String(contentsOfFile: Self.csvPath(fixture), encoding: .utf8).hasSuffix("\nfulda,Stadt Fulda,Fulda,,,,20,,,,2027-02-01..2027-02-05;2027-03-01,,\n"))
+            let fulda = try #require(try ScenarioLoader.load(path: yaml).requests.first { $0.id == "fulda" })
+            #expect(fulda.state == .HE && fulda.blackout.count == 6)
+            let page = try await client.get("/scenarios/2027-Q1/requests/edit?r=fulda")
             let removed = try await client.post("/scenarios/2027-Q1/requests/remove",
-                                                DeskEditTests.form(["csrf": try #require(page.csrf), "version": try DeskEditTests.version(page), "original": "kassel"]))
+                                                DeskEditTests.form(["csrf": try #require(page.csrf), "version": try DeskEditTests.version(page), "original": "fulda"]))
             #expect(removed.status == .seeOther)
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: csvPath(fixture))) == original)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture))) == original)
     }
 
     @Test("an invalid request is not saved; the CLI's messages stand beside the fields")
     func invalidRequest() async throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        let original = try Data(contentsOf: URL(fileURLWithPath: csvPath(fixture)))
+        let original = try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture)))
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let response = try await client.post("/scenarios/2027-Q1/requests/save",
-                                                  try await requestForm(client, "2027-Q1", "hamm", ["participants": "99", "requires": "muller"]))
+                                                  try await Self.requestForm(client, "2027-Q1", "hamm", ["participants": "99", "requires": "muller"]))
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("data-field=\"participants\">municipality &#39;hamm&#39; has 99 participants, more than the 40 one workshop takes"))
             #expect(response.text.contains("data-field=\"requires\">unknown trainer id &#39;muller&#39;; did you mean &#39;mueller&#39;?"))
             // A new request with an id that is there already.
             let twice = try await client.post("/scenarios/2027-Q1/requests/save",
-                                              try await requestForm(client, "2027-Q1", nil, ["id": "hamm", "name": "Hamm", "participants": "3"]))
+                                              try await Self.requestForm(client, "2027-Q1", nil, ["id": "hamm", "name": "Hamm", "participants": "3"]))
             #expect(twice.status == .unprocessableContent && twice.text.contains("data-field=\"id\""))
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: csvPath(fixture))) == original)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture))) == original)
     }
 
     @Test("a CSV as German Excel saves it (Windows-1252, ';', CRLF, German dates) stays in that form")
     func germanExcelFile() async throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        let text = "id;name;participants;earliest\r\nguetersloh;Stadt Gütersloh;30;\r\nmuenster;Stadt Münster;35;01.02.2027\r\n"
+        let text = "id;name;place;participants;earliest\r\nguetersloh;Stadt Gütersloh;Gütersloh;30;\r\nmuenster;Stadt Münster;Münster;35;01.02.2027\r\n"
         let file = fixture.scenarios.appendingPathComponent("office-requests.csv")
         try #require(text.data(using: .windowsCP1252)).write(to: file)
         try "extends: 2027-Q1.yaml\nname: Office list\nmunicipalities: office-requests.csv\n"
             .write(to: fixture.scenarios.appendingPathComponent("office.yaml"), atomically: true, encoding: .utf8)
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let saved = try await client.post("/scenarios/office/requests/save",
-                                              try await requestForm(client, "office", "guetersloh", ["earliest": "15.03.2027", "name": "Stadt Gütersloh (Süd)"]))
+                                              try await Self.requestForm(client, "office", "guetersloh", ["earliest": "15.03.2027", "name": "Stadt Gütersloh (Süd)"]))
             #expect(saved.status == .seeOther)
         }
         let data = try Data(contentsOf: file)
         #expect(String(data: data, encoding: .utf8) == nil)  // still Windows-1252
         #expect(String(data: data, encoding: .windowsCP1252)
-            == "id;name;participants;earliest\r\nguetersloh;Stadt Gütersloh (Süd);30;15.03.2027\r\nmuenster;Stadt Münster;35;01.02.2027\r\n")
+            == "id;name;place;participants;earliest\r\nguetersloh;Stadt Gütersloh (Süd);Gütersloh;30;15.03.2027\r\nmuenster;Stadt Münster;Münster;35;01.02.2027\r\n")
         let scenario = try ScenarioLoader.load(path: fixture.scenarios.appendingPathComponent("office.yaml").path)
         #expect(scenario.requests.first { $0.id == "guetersloh" }?.earliest == Day(iso: "2027-03-15"))
     }
@@ -114,8 +126,8 @@ struct DeskRequestTests {
     func importCSV() async throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        let original = try String(contentsOfFile: csvPath(fixture), encoding: .utf8)
-        var rows = original.split(separator: "\n").map { $0.replacingOccurrences(of: ",", with: ";") }
+        let original = try String(contentsOfFile: Self.csvPath(fixture), encoding: .utf8)
+        var rows = original.split(separator: "\n").map(Self.semicolons)
         rows.removeLast(2)  // 20 requests
         let upload = Data(("\u{FEFF}" + rows.map { $0.replacingOccurrences(of: "2027-02-01", with: "01.02.2027") }.joined(separator: "\r\n") + "\r\n").utf8)
         try await buildApplication(fixture.configuration()).test(.router) { client in
@@ -126,7 +138,7 @@ struct DeskRequestTests {
             let after = try await client.get("/scenarios/2027-Q1")
             #expect(after.text.contains("Requests (20)"))
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: csvPath(fixture))) == upload)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture))) == upload)
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("evil.csv").path))
         #expect(!FileManager.default.fileExists(atPath: fixture.scenarios.appendingPathComponent("evil.csv").path))
         let scenario = try ScenarioLoader.load(path: fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path)
@@ -168,7 +180,7 @@ struct DeskRequestTests {
     func importWorkbook() async throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        let workbook = StoredZip.workbook([["id", "name", "participants"], ["bonn", "Bundesstadt Bonn", "30"], ["trier", "Stadt Trier", "22"]])
+        let workbook = StoredZip.workbook([["id", "name", "participants"], ["bonn", "Bonn", "30"], ["trier", "Trier", "22"]])
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page = try await client.get("/scenarios/2027-Q2")
             let response = try await client.upload("/scenarios/2027-Q2/requests/import", csrf: page.csrf, version: try DeskEditTests.version(page),

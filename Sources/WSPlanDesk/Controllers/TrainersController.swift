@@ -156,7 +156,7 @@ struct TrainersController {
         let items = yaml.items("trainers"), own = yaml.index(of: original, in: "trainers")
         var list = items.indices.map { ScenarioYAMLText.Item.kept($0) }
         if let base = Edits.base(sources, desk), (try? ScenarioLoader.load(path: base))?.trainers.contains(where: { $0.id == original }) ?? true {
-            let marker = ScenarioYAMLText.flowMapping([("id", ScenarioYAMLText.text(original)), ("remove", ScenarioYAMLText.plain("true"))])
+            let marker = ScenarioYAMLText.flowMapping([("id", ScenarioYAMLText.text(original)), ("remove", .scalar(.init("true", .implicit, .plain)))])
             if let own { list[own] = .node(marker) } else { list.append(.node(marker)) }
         } else {
             guard let own else { throw HTTPError(.notFound, message: "No trainer with this id in the scenario's file.") }

@@ -10,8 +10,10 @@ struct FieldProblems {
 
     var isEmpty: Bool { byField.isEmpty && general.isEmpty }
 
+    init() {}
+
     /// Sorts `problems`; `field` says which form field a problem belongs to (nil: none).
-    init(_ problems: [InputProblem] = [], field: (InputProblem) -> String?) {
+    init(_ problems: [InputProblem], field: (InputProblem) -> String?) {
         for problem in problems {
             if let name = field(problem) { byField[name, default: []].append(problem.message) } else { general.append(problem) }
         }
@@ -68,6 +70,6 @@ struct EditForm {
                 + "</td></tr>"
         }
         inner += "</table>" + footer
-        return HTML.form(action, csrf: csrf, inner)
+        return html + HTML.form(action, csrf: csrf, inner)
     }
 }

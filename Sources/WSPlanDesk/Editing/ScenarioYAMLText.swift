@@ -39,14 +39,21 @@ struct ScenarioYAMLText {
         let breakText = text.contains("\r\n") ? "\r\n" : "\n"
         guard let block = block(key, lines: lines) else {
             var out = text
-            if !out.isEmpty, !out.hasSuffix("\n") { out += breakText }
+            if !out.isEmpty, !Self.endsLine(out) { out += breakText }
             text = out + "\(key):" + breakText + items.map { "  - " + render(item($0, original)) + breakText }.joined()
             if items.isEmpty { text = out + "\(key): []" + breakText }
             return
         }
         let starts = original.compactMap { $0.mark?.line }
-        let preserved = self[key]?.sequence?.style == .block && starts.count == original.count && !original.isEmpty
+        // A block list: each item on a line of its own after `- ` (Yams does not keep the style).
+        let preserved = starts.count == original.count && !original.isEmpty
             && zip(starts, starts.dropFirst()).allSatisfy { $0 < $1 } && starts[0] > block.lowerBound + 1
+            && original.allSatisfy { item in
+                guard let mark = item.mark, mark.line <= lines.count else { return false }
+                let before = lines[mark.line - 1].unicodeScalars.prefix(max(0, mark.column - 1))
+                let text = String(String.UnicodeScalarView(before)).trimmingCharacters(in: .whitespaces)
+                return text == "-"
+            }
         var body = ""
         if preserved {
             let first = starts[0] - 1
@@ -56,7 +63,7 @@ struct ScenarioYAMLText {
                 if case .kept(let index) = entry {
                     let end = index + 1 < starts.count ? starts[index + 1] - 1 : block.upperBound
                     var kept = lines[(starts[index] - 1)..<end].joined()
-                    if !kept.hasSuffix("\n") { kept += breakText }
+                    if !Self.endsLine(kept) { kept += breakText }
                     body += kept
                 } else {
                     body += indent + "- " + render(item(entry, original)) + breakText
@@ -68,7 +75,7 @@ struct ScenarioYAMLText {
                 : "\(key):" + breakText + items.map { "  - " + render(item($0, original)) + breakText }.joined()
         }
         var after = lines[block.upperBound...].joined()
-        if block.upperBound == lines.count, !body.hasSuffix("\n") { after = "" }
+        if block.upperBound == lines.count, !Self.endsLine(body) { after = "" }
         text = lines[..<block.lowerBound].joined() + body + after
     }
 
@@ -78,7 +85,7 @@ struct ScenarioYAMLText {
         let breakText = text.contains("\r\n") ? "\r\n" : "\n"
         let line = "\(key): " + render(Self.text(value)) + breakText
         guard let block = block(key, lines: lines) else {
-            text += (text.isEmpty || text.hasSuffix("\n") ? "" : breakText) + line
+            text += (text.isEmpty || Self.endsLine(text) ? "" : breakText) + line
             return
         }
         text = lines[..<block.lowerBound].joined() + line + lines[block.upperBound...].joined()
@@ -106,6 +113,9 @@ struct ScenarioYAMLText {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
+
+    /// Whether the text ends with a line break (a `\r\n` is one Character, so not `hasSuffix("\n")`).
+    static func endsLine(_ text: String) -> Bool { text.unicodeScalars.last == "\n" || text.unicodeScalars.last == "\r" }
 
     /// Lines with their line breaks.
     static func lines(_ text: String) -> [String] {
