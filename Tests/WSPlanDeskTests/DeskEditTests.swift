@@ -230,4 +230,54 @@ struct DeskEditTests {
         after["2027-Q1-mueller-march.yaml"] = nil
         #expect(after == before)  // nothing else was written
     }
+
+    @Test("a what-if's trainer edit is an entry of its own list, merged into the base's by id")
+    func whatIfTrainer() async throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let whatIf = fixture.scenarios.appendingPathComponent("2027-Q1-mueller-on-leave.yaml").path
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let page = try await client.get("/scenarios/2027-Q1-mueller-on-leave/trainers/edit?t=mueller")
+            #expect(page.text.contains("value=\"2027-03-01..2027-03-31\""))  // as the what-if reads it, not the base
+            let saved = try await client.post("/scenarios/2027-Q1-mueller-on-leave/trainers/save",
+                                              try await Self.trainerForm(client, "2027-Q1-mueller-on-leave", "mueller", ["max_days_per_month": "6"]))
+            #expect(saved.status == .seeOther)
+            let other = try await client.post("/scenarios/2027-Q1-mueller-on-leave/trainers/save",
+                                              try await Self.trainerForm(client, "2027-Q1-mueller-on-leave", "nowak", ["max_packages": "4"]))
+            #expect(other.status == .seeOther)
+        }
+        let text = try String(contentsOfFile: whatIf, encoding: .utf8)
+        #expect(text.contains("trainers:\n  - {id: mueller, unavailable: [\"2027-03-01..2027-03-31\"], max_days_per_month: 6}\n  - {id: nowak, max_packages: 4}\n"))
+        #expect(text.contains("costs: {travel: {hotel_eur: 120}}") && text.hasPrefix("# What if Anna Müller is on leave all of March 2027"))
+        let scenario = try ScenarioLoader.load(path: whatIf)
+        let mueller = try #require(scenario.trainers.first { $0.id == "mueller" })
+        #expect(mueller.maxDaysPerMonth == 6 && mueller.maxPackages == 10 && mueller.unavailable.count == 31)
+        #expect(scenario.trainers.first { $0.id == "nowak" }?.maxPackages == 4)
+        let base = try ScenarioLoader.load(path: fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path)
+        #expect(base.trainers.first { $0.id == "nowak" }?.maxPackages == 9)
+    }
+
+    @Test("names in the new routes cannot leave the folder: traversal and unknown ids are 404, nothing written")
+    func pathTraversal() async throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let before = try Self.snapshot(fixture)
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            for uri in ["/scenarios/..%2F2027-Q1/trainers/edit", "/scenarios/.hidden/requests/edit", "/scenarios/2027-Q1/trainers/edit?t=..%2F..%2Fetc",
+                        "/scenarios/2027-Q1/requests/edit?r=..%2Frequests.csv", "/scenarios/bookings-2027/trainers/edit"] {
+                let response = try await client.get(uri)
+                #expect(response.status == .notFound, "\(uri)")
+            }
+            let page = try await client.get("/scenarios/2027-Q1")
+            let token = try #require(page.csrf), version = try Self.version(page)
+            for (uri, form) in [("/scenarios/..%2Fevil/trainers/save", "id=x"), ("/scenarios/2027-Q1/trainers/save", "original=..%2Fnope&id=x"),
+                                ("/scenarios/2027-Q1/requests/remove", "original=..%2Fnope"), ("/scenarios/2027-Q1/trainers/remove", "original=nope")] {
+                let response = try await client.post(uri, "csrf=\(token)&version=\(version)&" + form)
+                #expect(response.status == .notFound, "\(uri) \(form)")
+            }
+            let upload = try await client.upload("/scenarios/..%2F..%2Ftmp/requests/import", csrf: token, version: version, file: Data("id,name,participants\n".utf8))
+            #expect(upload.status == .notFound)
+        }
+        #expect(try Self.snapshot(fixture) == before)
+    }
 }

@@ -205,6 +205,35 @@ struct DeskRequestTests {
         }
         #expect(try DeskEditTests.snapshot(fixture) == before)
     }
+
+    @Test("an inline municipalities: list is edited in the YAML, its other items as written")
+    func inlineRequests() async throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let path = fixture.scenarios.appendingPathComponent("inline.yaml").path
+        try """
+            # A small list written in the scenario itself.
+            extends: 2027-Q1.yaml
+            name: Inline
+            municipalities:
+              - {id: bonn, name: Bonn, participants: 12}   # the first
+              - id: trier
+                name: Trier
+                participants: 9
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let saved = try await client.post("/scenarios/inline/requests/save",
+                                              try await Self.requestForm(client, "inline", "trier", ["participants": "11", "latest": "2027-03-15"]))
+            #expect(saved.status == .seeOther)
+            let bad = try await client.post("/scenarios/inline/requests/save",
+                                            try await Self.requestForm(client, "inline", "bonn", ["earliest": "2027-13-01"]))
+            #expect(bad.status == .unprocessableContent && bad.text.contains("data-field=\"earliest\""))
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("  - {id: bonn, name: Bonn, participants: 12}   # the first\n  - {id: trier, name: Trier, participants: 11, latest: 2027-03-15}"))
+        let scenario = try ScenarioLoader.load(path: path)
+        #expect(scenario.requests.map(\.participants) == [12, 11] && scenario.requests[1].latest == Day(iso: "2027-03-15"))
+    }
 }
 
 /// A ZIP with stored (uncompressed) entries: enough for a small `.xlsx` in a test.
