@@ -50,6 +50,10 @@ struct ScenariosController {
         var body = "<p><code>\(HTML.escape(id)).yaml</code>"
         if let base = desk.scenarios.base(of: id) { body += " – a what-if of <code>\(HTML.escape(base))</code>" }
         body += ". Planning start \(HTML.escape(scenario.planningStart.iso)), workshops \(HTML.escape(scenario.horizon.lowerBound.iso)) – \(HTML.escape(scenario.horizon.upperBound.iso)).</p>"
+        if desk.scenarios.base(of: id) != nil, let sources = ScenarioSources(desk.scenarios, id: id) {
+            body += "<details class=\"box\" open><summary>What this what-if changes: its own file <code>\(HTML.escape(sources.yamlName))</code></summary>"
+                + "<pre>\(HTML.escape(sources.yamlText))</pre></details>"
+        }
         body += PlanSection(desk: desk, id: id).render()
         body += FeedSection(desk: desk, id: id, authority: authority).render()
         let sources = ScenarioSources(desk.scenarios, id: id)

@@ -49,9 +49,12 @@ struct EditForm {
     func render() -> String {
         var html = ""
         if !problems.isEmpty {
-            html += "<div class=\"box error\" id=\"problems\"><p><b>Nothing was saved.</b> The changed scenario does not read; the same errors as <code>wsplan check</code>:</p>"
-            if !problems.general.isEmpty {
-                html += "<pre class=\"error\">\(HTML.escape(problems.general.map(\.description).joined(separator: "\n")))</pre>"
+            html += "<div class=\"box error\" id=\"problems\"><p><b>Nothing was saved.</b> The changed scenario does not read"
+            if problems.general.isEmpty {
+                html += ": see the messages beside the fields (the same as <code>wsplan check</code> gives).</p>"
+            } else {
+                html += "; the same errors as <code>wsplan check</code>" + (problems.byField.isEmpty ? "" : " (and those beside the fields)") + ":</p>"
+                    + "<pre class=\"error\">\(HTML.escape(problems.general.map(\.description).joined(separator: "\n")))</pre>"
             }
             html += "</div>"
         }
