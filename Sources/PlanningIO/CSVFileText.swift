@@ -33,8 +33,9 @@ public struct CSVFileText: Sendable {
             text = String(data: data, encoding: .windowsCP1252) ?? ""
             windows1252 = true
         }
-        byteOrderMark = text.hasPrefix("\u{FEFF}")
-        if byteOrderMark { text.removeFirst() }
+        // Foundation may or may not drop a UTF-8 byte order mark while decoding: look at the bytes.
+        byteOrderMark = !windows1252 && data.starts(with: [0xEF, 0xBB, 0xBF])
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let separator = CSVReader.separator(of: text)
         self.separator = Character(separator)
         lineBreak = text.contains("\r\n") ? "\r\n" : "\n"

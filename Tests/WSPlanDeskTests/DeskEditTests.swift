@@ -94,6 +94,18 @@ struct DeskEditTests {
             let r2 = try await client.post("/scenarios/2027-Q1/trainers/save", second)
             #expect(r2.status == .conflict && r2.text.contains("Ihre Änderung wurde nicht gespeichert"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == afterFirst)
+            // Every other form shown before the save is stale too: request save, removals.
+            let request = try await DeskRequestTests.requestForm(client, "2027-Q1", "hamm", ["participants": "30"])
+            let staleVersion = try #require(second.split(separator: "&").first { $0.hasPrefix("version=") })
+            let requestForm = request.split(separator: "&").map { $0.hasPrefix("version=") ? staleVersion : $0 }.joined(separator: "&")
+            let r4 = try await client.post("/scenarios/2027-Q1/requests/save", requestForm)
+            #expect(r4.status == .conflict)
+            let token = try #require(first.split(separator: "&").first { $0.hasPrefix("csrf=") })
+            for uri in ["/scenarios/2027-Q1/trainers/remove", "/scenarios/2027-Q1/requests/remove"] {
+                let response = try await client.post(uri, "\(token)&\(staleVersion)&original=" + (uri.contains("trainers") ? "hansen" : "hamm"))
+                #expect(response.status == .conflict, "\(uri)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == afterFirst)
             // A change made outside the desk (an editor, the CLI) makes the form stale too.
             let third = try await Self.trainerForm(client, "2027-Q1", "schmidt", ["max_packages": "5"])
             try (String(decoding: afterFirst, as: UTF8.self) + "# edited by hand\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -143,6 +143,15 @@ struct DeskRequestTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.scenarios.appendingPathComponent("evil.csv").path))
         let scenario = try ScenarioLoader.load(path: fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path)
         #expect(scenario.requests.count == 20 && scenario.requests.first { $0.id == "dortmund" }?.earliest == Day(iso: "2027-02-01"))
+        // An edit of the imported file keeps its BOM, separator, line breaks and German dates.
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let saved = try await client.post("/scenarios/2027-Q1/requests/save", try await Self.requestForm(client, "2027-Q1", "hamm", ["participants": "26"]))
+            #expect(saved.status == .seeOther)
+        }
+        let edited = try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture)))
+        #expect(edited.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: edited, as: UTF8.self) == String(decoding: upload, as: UTF8.self).replacingOccurrences(of: "hamm;Stadt Hamm;Hamm;;;;25;", with: "hamm;Stadt Hamm;Hamm;;;;26;"))
+        #expect(String(decoding: edited, as: UTF8.self).contains("dortmund;Stadt Dortmund;Dortmund;;;;40;01.02.2027;"))
     }
 
     @Test("import: an invalid list is not saved; a stale page answers 409; a what-if gets a request file of its own")
@@ -233,6 +242,18 @@ struct DeskRequestTests {
         #expect(text.contains("  - {id: bonn, name: Bonn, participants: 12}   # the first\n  - {id: trier, name: Trier, participants: 11, latest: 2027-03-15}"))
         let scenario = try ScenarioLoader.load(path: path)
         #expect(scenario.requests.map(\.participants) == [12, 11] && scenario.requests[1].latest == Day(iso: "2027-03-15"))
+    }
+
+    @Test("CSVFileText keeps every record's text, quoted line breaks and blank lines included")
+    func csvFileText() throws {
+        let text = "\u{FEFF}id;name;participants\r\n\r\na;\"Zwei\r\nZeilen; mit Semikolon\";3\r\nb;B;4"
+        let file = CSVFileText(Data(text.utf8))
+        #expect(file.byteOrderMark && !file.windows1252 && file.separator == ";" && file.lineBreak == "\r\n")
+        #expect(file.columns == ["id", "name", "participants"] && file.records.map(\.line) == [1, 3, 5])
+        #expect(file.records[1].fields == ["a", "Zwei\nZeilen; mit Semikolon", "3"])
+        #expect(file.data(file.records.map(\.text)) == Data(text.utf8))
+        let changed = file.data([file.records[0].text, file.records[1].text, file.line(["b", "B; C", "5"])])
+        #expect(changed == Data("\u{FEFF}id;name;participants\r\n\r\na;\"Zwei\r\nZeilen; mit Semikolon\";3\r\nb;\"B; C\";5\r\n".utf8))
     }
 }
 

@@ -55,7 +55,7 @@ struct RequestsController {
         if let original {
             body += "<h2>Remove</h2>" + HTML.form("/scenarios/\(id)/requests/remove", csrf: desk.csrf,
                 "<input type=\"hidden\" name=\"version\" value=\"\(HTML.escape(sources.version))\"><input type=\"hidden\" name=\"original\" value=\"\(HTML.escape(original))\">"
-                + "<button onclick=\"return confirm('Remove request \(HTML.escape(original))?')\">Remove request \(HTML.escape(original))</button>")
+                + "<button onclick=\"return confirm('Remove this request?')\">Remove request \(HTML.escape(original))</button>")
         }
         return HTML.page(original.map { "Anfrage \($0)" } ?? "Neue Anfrage", body, status: status)
     }

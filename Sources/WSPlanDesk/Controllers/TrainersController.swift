@@ -62,7 +62,7 @@ struct TrainersController {
         if let original {
             body += "<h2>Remove</h2>" + HTML.form("/scenarios/\(id)/trainers/remove", csrf: desk.csrf,
                 "<input type=\"hidden\" name=\"version\" value=\"\(HTML.escape(sources.version))\"><input type=\"hidden\" name=\"original\" value=\"\(HTML.escape(original))\">"
-                + "<button onclick=\"return confirm('Remove trainer \(HTML.escape(original))?')\">Remove trainer \(HTML.escape(original))</button>")
+                + "<button onclick=\"return confirm('Remove this trainer?')\">Remove trainer \(HTML.escape(original))</button>")
         }
         return HTML.page(original.map { "Trainer \($0)" } ?? "Neuer Trainer", body, status: status)
     }
