@@ -43,7 +43,9 @@ struct DeskEditTests {
             let page = try await client.get("/scenarios/2027-Q1/trainers/edit?t=mueller")
             #expect(page.text.contains("value=\"2027-02-01..2027-02-14, 2027-03-05\""))
             let saved = try await client.post("/scenarios/2027-Q1/trainers/save", try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"]))
-            #expect(saved.status == .seeOther)
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/scenarios/2027-Q1?saved=2027-Q1.yaml#trainers")
+            let back = try await client.get("/scenarios/2027-Q1?saved=2027-Q1.yaml,..%2F..%2Fetc%2Fpasswd,nope.csv")
+            #expect(back.text.contains("Saved: <code>2027-Q1.yaml</code>. The scenario reads") && !back.text.contains("passwd") && !back.text.contains("nope"))
         }
         let after = try String(contentsOfFile: path, encoding: .utf8)
         let scenario = try ScenarioLoader.load(path: path)
@@ -291,5 +293,31 @@ struct DeskEditTests {
             #expect(upload.status == .notFound)
         }
         #expect(try Self.snapshot(fixture) == before)
+    }
+
+    @Test("hostile values cannot change the file's structure: they are quoted, or refused beside the field")
+    func hostileValues() async throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let path = fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path
+        let csv = fixture.scenarios.appendingPathComponent("requests.csv").path
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let sneaky = "Anna\"}, {id: evil, home: Köln} # «null»"
+            let saved = try await client.post("/scenarios/2027-Q1/trainers/save", try await Self.trainerForm(client, "2027-Q1", "mueller", ["name": sneaky]))
+            #expect(saved.status == .seeOther)
+            let trainers = try ScenarioLoader.load(path: path).trainers
+            #expect(trainers.map(\.id) == ["mueller", "yilmaz", "schmidt", "nowak", "hansen"] && trainers[0].name == sneaky)
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let multiline = try await client.post("/scenarios/2027-Q1/trainers/save",
+                                                  try await Self.trainerForm(client, "2027-Q1", "mueller", ["name": "Anna\nx: 1", "max_packages": "null"]))
+            #expect(multiline.status == .unprocessableContent && multiline.text.contains("data-field=\"name\""))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            let row = try await client.post("/scenarios/2027-Q1/requests/save",
+                                            try await DeskRequestTests.requestForm(client, "2027-Q1", "hamm", ["name": "Hamm, \"Westf.\"", "place": "Hamm"]))
+            #expect(row.status == .seeOther)
+        }
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("\nhamm,\"Hamm, \"\"Westf.\"\"\",Hamm,,,,25,,,,,,\n"))
+        let hamm = try ScenarioLoader.load(path: path).requests.first { $0.id == "hamm" }
+        #expect(hamm?.name == "Hamm, \"Westf.\"" && hamm?.participants == 25)
     }
 }

@@ -51,7 +51,7 @@ struct ImportController {
         }
         try DurableFiles.replace(sources.path(target), with: upload.data)
         if let yaml = changes[sources.yamlName] { try DurableFiles.replace(sources.yamlPath, with: yaml) }
-        return .redirect(to: "/scenarios/\(id)#requests", type: .normal)
+        return Edits.saved(id, changes.keys.sorted(), anchor: "requests")
     }
 
     private func result(_ id: String, _ body: String, status: HTTPResponse.Status) -> Response {

@@ -116,6 +116,6 @@ struct RequestsController {
                             problems: FieldProblems(problems, field: remove ? { _ in nil } : field), status: .unprocessableContent)
         }
         for (name, data) in changes { try DurableFiles.replace(sources.path(name), with: data) }
-        return .redirect(to: "/scenarios/\(id)#requests", type: .normal)
+        return Edits.saved(id, changes.keys.sorted(), anchor: "requests")
     }
 }

@@ -11,7 +11,8 @@ struct ScenariosController {
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in list() }
         router.get("/scenarios/:id") { request, context in
-            try show(try Routes.scenario(context, desk), authority: request.head.authority ?? "\(desk.configuration.host):\(desk.configuration.port)")
+            try show(try Routes.scenario(context, desk), authority: request.head.authority ?? "\(desk.configuration.host):\(desk.configuration.port)",
+                     saved: Form(request.uri.query ?? "")["saved"])
         }
     }
 
@@ -40,14 +41,22 @@ struct ScenariosController {
         return HTML.page("Szenarien", body + "<p><a href=\"/compare\">Compare scenarios side by side</a></p>")
     }
 
-    func show(_ id: String, authority: String) throws -> Response {
+    func show(_ id: String, authority: String, saved: String? = nil) throws -> Response {
         let path = desk.scenarios.path(of: id)!
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {
             return HTML.page(id, "<p class=\"error\">The scenario cannot be read; the same errors as <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(error.description))</pre>",
                              status: .unprocessableContent)
         }
-        var body = "<p><code>\(HTML.escape(id)).yaml</code>"
+        var body = ""
+        // After a save: the files written (only names of files in the folder are shown).
+        let written = (saved ?? "").split(separator: ",").map(String.init)
+            .filter { ScenarioFolder.isSafeName($0) && FileManager.default.fileExists(atPath: desk.scenarios.root.appendingPathComponent($0).path) }
+        if !written.isEmpty {
+            body += "<p class=\"ok box\" id=\"saved\">Saved: " + written.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+                + ". The scenario reads as <code>wsplan check</code> reads it.</p>"
+        }
+        body += "<p><code>\(HTML.escape(id)).yaml</code>"
         if let base = desk.scenarios.base(of: id) { body += " – a what-if of <code>\(HTML.escape(base))</code>" }
         body += ". Planning start \(HTML.escape(scenario.planningStart.iso)), workshops \(HTML.escape(scenario.horizon.lowerBound.iso)) – \(HTML.escape(scenario.horizon.upperBound.iso)).</p>"
         if desk.scenarios.base(of: id) != nil, let sources = ScenarioSources(desk.scenarios, id: id) {

@@ -106,7 +106,7 @@ struct TrainersController {
                             variant: Edits.variantValues(form), status: .unprocessableContent)
         }
         try DurableFiles.replace(sources.yamlPath, with: data)
-        return .redirect(to: "/scenarios/\(id)#trainers", type: .normal)
+        return Edits.saved(id, [sources.yamlName], anchor: "trainers")
     }
 
     /// A new scenario file: `extends` this one and holds the trainer's changed keys only.
@@ -170,7 +170,7 @@ struct TrainersController {
             return try page(id, trainer: original, problems: FieldProblems(problems) { _ in nil }, status: .unprocessableContent)
         }
         try DurableFiles.replace(sources.yamlPath, with: data)
-        return .redirect(to: "/scenarios/\(id)#trainers", type: .normal)
+        return Edits.saved(id, [sources.yamlName], anchor: "trainers")
     }
 }
 
@@ -180,6 +180,11 @@ enum Edits {
     static func form(_ request: Request, _ desk: Desk) async throws -> Form {
         var request = request
         return Form(String(buffer: try await request.collectBody(upTo: desk.configuration.uploadLimit)))
+    }
+
+    /// Back to the scenario page, which says which files were written.
+    static func saved(_ id: String, _ files: [String], anchor: String) -> Response {
+        .redirect(to: "/scenarios/\(id)?saved=\(files.joined(separator: ","))#\(anchor)", type: .normal)
     }
 
     /// 409: the files changed since the form was shown; nothing is saved.
