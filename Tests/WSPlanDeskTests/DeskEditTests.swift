@@ -243,6 +243,16 @@ struct DeskEditTests {
         var after = try Self.snapshot(fixture)
         after["2027-Q1-mueller-march.yaml"] = nil
         #expect(after == before)  // nothing else was written
+
+        // A what-if without a trainer: the variant holds `{id: hansen, remove: true}` only.
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let saved = try await client.post("/scenarios/2027-Q1/trainers/save",
+                                              try await Self.trainerForm(client, "2027-Q1", "hansen", ["do": "variant-remove", "variant": "2027-Q1-no-hansen"]))
+            #expect(saved.status == .seeOther)
+        }
+        let without = fixture.scenarios.appendingPathComponent("2027-Q1-no-hansen.yaml").path
+        #expect(try String(contentsOfFile: without, encoding: .utf8).hasSuffix("name: Rollout 2027 Q1 – 2027-Q1-no-hansen\ntrainers:\n  - {id: hansen, remove: true}\n"))
+        #expect(try ScenarioLoader.load(path: without).trainers.map(\.id) == ["mueller", "yilmaz", "schmidt", "nowak"])
     }
 
     @Test("a what-if's trainer edit is an entry of its own list, merged into the base's by id")

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Planning
 import PlanningIO
+import Yams
 
 /// `/scenarios/:id/trainers/…`: add, edit and remove a trainer, written into the scenario's own
 /// `trainers:` list (a what-if's entries merge into its base's by id, SPEC §5), or saved as a new
@@ -50,6 +51,7 @@ struct TrainersController {
             + "<label>file name <input name=\"variant\" size=\"30\" value=\"\(HTML.escape(variant["variant"] ?? ""))\" placeholder=\"\(HTML.escape(id))-what-if\"></label>.yaml "
             + "<label>title <input name=\"variant_title\" size=\"30\" value=\"\(HTML.escape(variant["variant_title"] ?? ""))\" placeholder=\"\(HTML.escape(scenario.name)) – what if …\"></label> "
             + "<button name=\"do\" value=\"variant\">Als Variante speichern</button>"
+            + (original == nil ? "" : " <button name=\"do\" value=\"variant-remove\">Variante ohne \(HTML.escape(original!))</button> <small>(a what-if without this trainer)</small>")
             + variantProblems.map { "<div class=\"error field-error\" data-field=\"variant\">\(HTML.escape($0))</div>" }.joined()
             + "</fieldset>"
         let form = EditForm(action: "/scenarios/\(id)/trainers/save", csrf: desk.csrf, version: sources.version, fields: fields,
@@ -83,8 +85,13 @@ struct TrainersController {
         }
         let changes = TrainerChange.changes(values, current: original.isEmpty ? nil : currentTrainer)
         if form["do"] == "variant" {
-            return try saveVariant(sources, form: form, values: values, trainerID: trainerID, original: original, changes: changes,
+            return try saveVariant(sources, form: form, values: values, trainerID: trainerID, original: original,
+                                   item: changes.isEmpty ? nil : TrainerChange.item(own: nil, id: trainerID, changes: changes),
                                    baseName: current?.name ?? id)
+        }
+        if form["do"] == "variant-remove", !original.isEmpty {
+            return try saveVariant(sources, form: form, values: values, trainerID: trainerID, original: original,
+                                   item: TrainerChange.removal(trainerID), baseName: current?.name ?? id)
         }
         if changes.isEmpty, !original.isEmpty { return .redirect(to: "/scenarios/\(id)#trainers", type: .normal) }
 
@@ -109,9 +116,10 @@ struct TrainersController {
         return Edits.saved(id, [sources.yamlName], anchor: "trainers")
     }
 
-    /// A new scenario file: `extends` this one and holds the trainer's changed keys only.
+    /// A new scenario file: `extends` this one and holds only `item`, the trainer's changed keys
+    /// (or its removal); nil when nothing differs.
     private func saveVariant(_ sources: ScenarioSources, form: Form, values: [String: String], trainerID: String, original: String,
-                             changes: [(key: String, text: String)], baseName: String) throws -> Response {
+                             item: Node?, baseName: String) throws -> Response {
         let id = sources.id
         var stem = (form["variant"] ?? "").trimmingCharacters(in: .whitespaces)
         if stem.lowercased().hasSuffix(".yaml") { stem = String(stem.dropLast(5)) }
@@ -126,10 +134,9 @@ struct TrainersController {
         guard !FileManager.default.fileExists(atPath: path) else {
             return try refuse("the file '\(name)' is in the folder already; give the variant another name")
         }
-        guard !changes.isEmpty else { return try refuse("nothing differs from \(sources.yamlName): change a field above first") }
+        guard let item else { return try refuse("nothing differs from \(sources.yamlName): change a field above first") }
         let title = (form["variant_title"] ?? "").trimmingCharacters(in: .whitespaces)
         let yaml = ScenarioYAMLText("")
-        let item = TrainerChange.item(own: nil, id: trainerID, changes: changes)
         let text = "# A what-if of \(sources.yamlName), saved in wsplan serve: it holds only what differs.\n"
             + "extends: \(sources.yamlName)\n"
             + "name: \(yaml.render(ScenarioYAMLText.text(title.isEmpty ? "\(baseName) – \(stem)" : title)))\n"
@@ -156,7 +163,7 @@ struct TrainersController {
         let items = yaml.items("trainers"), own = yaml.index(of: original, in: "trainers")
         var list = items.indices.map { ScenarioYAMLText.Item.kept($0) }
         if let base = Edits.base(sources, desk), (try? ScenarioLoader.load(path: base))?.trainers.contains(where: { $0.id == original }) ?? true {
-            let marker = ScenarioYAMLText.flowMapping([("id", ScenarioYAMLText.text(original)), ("remove", .scalar(.init("true", .implicit, .plain)))])
+            let marker = TrainerChange.removal(original)
             if let own { list[own] = .node(marker) } else { list.append(.node(marker)) }
         } else {
             guard let own else { throw HTTPError(.notFound, message: "No trainer with this id in the scenario's file.") }

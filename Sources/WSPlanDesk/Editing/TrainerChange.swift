@@ -75,4 +75,9 @@ enum TrainerChange {
         }
         return ScenarioYAMLText.flowMapping(pairs)
     }
+
+    /// `{id: x, remove: true}`: a what-if's way to drop its base's trainer (SPEC §5).
+    static func removal(_ id: String) -> Node {
+        ScenarioYAMLText.flowMapping([("id", ScenarioYAMLText.text(id)), ("remove", .scalar(.init("true", .implicit, .plain)))])
+    }
 }
