@@ -205,6 +205,17 @@ struct DeskEditTests {
         }
         #expect(try String(contentsOfFile: whatIf, encoding: .utf8).contains("- {id: hansen, remove: true}"))
         #expect(try ScenarioLoader.load(path: whatIf).trainers.map(\.id) == ["mueller", "yilmaz", "schmidt", "nowak"])
+        // Added again in the what-if: the entry loses `remove: true`.
+        try await buildApplication(fixture.configuration()).test(.router) { client in
+            let page = try await client.get("/scenarios/2027-Q1-hansen-part-time/trainers/edit")
+            let added = try await client.post("/scenarios/2027-Q1-hansen-part-time/trainers/save", Self.form([
+                "csrf": try #require(page.csrf), "version": try Self.version(page), "original": "", "do": "save",
+                "id": "hansen", "name": "Lena Hansen", "home": "Bremen", "max_packages": "3"]))
+            #expect(added.status == .seeOther)
+        }
+        #expect(try String(contentsOfFile: whatIf, encoding: .utf8).contains("- {id: hansen, name: Lena Hansen, home: Bremen, max_packages: 3}\n"))
+        let back = try #require(try ScenarioLoader.load(path: whatIf).trainers.first { $0.id == "hansen" })
+        #expect(back.homeLabel == "Bremen" && back.maxPackages == 3 && back.maxDaysPerMonth == 12)
         #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == original)
     }
 

@@ -61,9 +61,11 @@ enum TrainerChange {
     }
 
     /// The list item: the file's own item for the trainer (or just its id) with the changes made;
-    /// an emptied key is left out.
+    /// an emptied key is left out (in a what-if, the base's value then applies again).
     static func item(own: Node?, id: String, changes: [(key: String, text: String)]) -> Node {
-        var pairs: [(String, Node)] = own?.mapping.map { $0.map { ($0.key.string ?? "", $0.value) } } ?? [("id", ScenarioYAMLText.text(id))]
+        // A what-if that dropped the trainer (`remove: true`) and now adds it again keeps it.
+        var pairs: [(String, Node)] = own?.mapping.map { $0.map { ($0.key.string ?? "", $0.value) }.filter { $0.0 != "remove" } }
+            ?? [("id", ScenarioYAMLText.text(id))]
         for (key, text) in changes {
             if text.isEmpty {
                 pairs.removeAll { $0.0 == key }
