@@ -280,7 +280,13 @@ struct DeskEditTests {
             let other = try await client.post("/scenarios/2027-Q1-mueller-on-leave/trainers/save",
                                               try await Self.trainerForm(client, "2027-Q1-mueller-on-leave", "nowak", ["max_packages": "4"]))
             #expect(other.status == .seeOther)
+            // A what-if without a `trainers:` list of its own gets one at its end.
+            let q2 = try await client.post("/scenarios/2027-Q2/trainers/save", try await Self.trainerForm(client, "2027-Q2", "yilmaz", ["max_packages": "11"]))
+            #expect(q2.status == .seeOther)
         }
+        let q2 = try String(contentsOf: fixture.scenarios.appendingPathComponent("2027-Q2.yaml"), encoding: .utf8)
+        #expect(q2.hasSuffix("\ntrainers:\n  - {id: yilmaz, max_packages: 11}\n"))
+        #expect(try ScenarioLoader.load(path: fixture.scenarios.appendingPathComponent("2027-Q2.yaml").path).trainers.first { $0.id == "yilmaz" }?.maxPackages == 11)
         let text = try String(contentsOfFile: whatIf, encoding: .utf8)
         #expect(text.contains("trainers:\n  - {id: mueller, unavailable: [\"2027-03-01..2027-03-31\"], max_days_per_month: 6}\n  - {id: nowak, max_packages: 4}\n"))
         #expect(text.contains("costs: {travel: {hotel_eur: 120}}") && text.hasPrefix("# What if Anna Müller is on leave all of March 2027"))
