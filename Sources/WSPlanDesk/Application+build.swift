@@ -14,6 +14,9 @@ public func buildApplication(_ configuration: DeskConfiguration) -> some Applica
     CompareController(desk: desk).addRoutes(to: router)
     ConfirmController(desk: desk).addRoutes(to: router)
     ExplainController(desk: desk).addRoutes(to: router)
+    TrainersController(desk: desk).addRoutes(to: router)
+    RequestsController(desk: desk).addRoutes(to: router)
+    ImportController(desk: desk).addRoutes(to: router)
     var logger = Logger(label: "wsplan-serve")
     logger.logLevel = .warning
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),

@@ -32,7 +32,8 @@ enum HTML {
             table{border-collapse:collapse;background:#fff;margin:.4rem 0}th,td{border:1px solid #d5dae1;padding:.25rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
             th{background:#eef1f5}form{display:inline-block;margin:.3rem .6rem .3rem 0}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .box{background:#fff;border:1px solid #d5dae1;padding:.6rem 1rem;margin:.6rem 0}
-            .error{color:#a40000}.ok{color:#1b6e20}button{padding:.3rem .9rem}code{background:#eef1f5;padding:0 .2rem}
+            .error{color:#a40000}input.invalid{border:2px solid #a40000}.field-error{font-size:.85rem;margin-top:.15rem}table.form th{width:11rem}
+            fieldset.box{display:block}.ok{color:#1b6e20}button{padding:.3rem .9rem}code{background:#eef1f5;padding:0 .2rem}
             </style></head>
             <body><header><a href="/">wsplan – Programmbüro</a></header><main>
             <h1>\(escape(title))</h1>

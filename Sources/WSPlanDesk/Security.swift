@@ -19,7 +19,7 @@ struct PasswordMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Every POST carries the page's CSRF token in its form and stays under the upload limit; the body
+/// Every POST carries the page's CSRF token in its form (an upload's too) and stays under the upload limit; the body
 /// is read here once (and kept in the request for the route).
 struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String
@@ -35,7 +35,12 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
             return HTML.page("Zu groß", "<p class=\"error\">The request is larger than the limit of \(limit / 1024) KiB; send a smaller file.</p>",
                              status: .contentTooLarge)
         }
-        let given = Form(String(buffer: body))["csrf"] ?? ""
+        let given: String
+        if let boundary = Multipart.boundary(request.headers[.contentType]) {
+            given = Multipart(Data(buffer: body), boundary: boundary)?["csrf"]?.text ?? ""
+        } else {
+            given = Form(String(buffer: body))["csrf"] ?? ""
+        }
         guard Tokens.equal(given, token) else {
             return HTML.page("Abgelehnt", "<p class=\"error\">Missing or wrong CSRF token: reload the page and send the form again.</p>",
                              status: .forbidden)

@@ -4,10 +4,11 @@ import WSPlanDesk
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The office's web app over a scenario folder: tables, plan with live progress, report and files.",
+        abstract: "The office's web app over a scenario folder: tables and edit forms, import, what-ifs, plan with live progress, report and files.",
         discussion: """
             Serves the same files the other commands read and write: the scenario YAML/CSV files of FOLDER \
-            and the output folders out/<scenario name> (relative to the working folder, as `wsplan solve`). \
+            and the output folders out/<scenario name> (relative to the working folder, as `wsplan solve`); \
+            an edit in the browser is a change to those files, saved only when `wsplan check` would accept it. \
             Listens on loopback unless --host says otherwise; any other host needs --password-file.
             """)
 

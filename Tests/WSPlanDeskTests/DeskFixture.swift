@@ -42,4 +42,21 @@ extension TestClientProtocol {
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await executeRequest(uri: uri, method: .get, headers: headers, body: nil)
     }
+
+    /// A file upload as a browser sends it (multipart/form-data), with the form's CSRF token and version.
+    func upload(_ uri: String, csrf: String?, version: String, file: Data, fileName: String = "requests.csv") async throws -> TestResponse {
+        let boundary = "----wsplan-test-boundary-7f3a"
+        var body = Data()
+        func part(_ name: String, _ value: Data, fileName: String? = nil) {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"".utf8)
+            if let fileName { body += Data("; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream".utf8) }
+            body += Data("\r\n\r\n".utf8) + value + Data("\r\n".utf8)
+        }
+        if let csrf { part("csrf", Data(csrf.utf8)) }
+        part("version", Data(version.utf8))
+        part("file", file, fileName: fileName)
+        body += Data("--\(boundary)--\r\n".utf8)
+        return try await executeRequest(uri: uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                                        body: ByteBuffer(bytes: body))
+    }
 }

@@ -23,7 +23,9 @@ struct DeskSolveTests {
             let events = try await client.get("/scenarios/2027-Q1/progress")  // streams until the solve ends
             #expect(events.headers[.contentType] == "text/event-stream")
             let lines = events.text.split(separator: "\n").filter { $0.hasPrefix("data: ") }
-            #expect(lines.count >= 2)
+            // One event per half second while it runs: on a loaded machine the 1 s solve may have
+            // ended before the stream is opened, so only the last (finished) event is certain.
+            #expect(lines.count >= 1)
             #expect(lines.last!.contains("\"state\":\"finished\""))
             let plan = try PlanFile.read(path: fixture.root.path + "/out/2027-Q1/plan.json")
             #expect(plan.scenario == "Rollout 2027 Q1" && !plan.packages.isEmpty)

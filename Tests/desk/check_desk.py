@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Real-browser test of `wsplan serve` in Debian's headless Chromium over the DevTools protocol
-(the Browser of Tests/report/check_report.py), on a copy of Scenarios/ in a temporary folder:
-open the app, open a scenario, plan it with a short limit while the progress line updates, open
-the report, plan a what-if, compare, confirm (after the question), then fetch a trainer's feed URL
-and parse it with PyPI icalendar. Usage: check_desk.py WSPLAN_BINARY. Exit 1 when a check fails."""
-import os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+(the Browser of Tests/report/check_report.py), on a copy of Scenarios/ in a temporary folder whose
+requests.csv holds only a first draft of two requests: open the app, import the real requests.csv
+by upload, see a wrong value refused beside its field, plan with a short limit while the progress
+line updates, open the report, make a what-if with Müller away in March through the trainer form
+("Als Variante speichern"), plan it (a re-plan of the base's plan), compare, confirm (after the
+question), then fetch a trainer's feed URL and parse it with PyPI icalendar. Usage: check_desk.py WSPLAN_BINARY. Exit 1 when a check fails."""
+import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "report"))
 from check_report import Browser  # noqa: E402
@@ -23,6 +25,11 @@ def check(ok, text):
 def main(binary):
     work = tempfile.mkdtemp(prefix="wsplan-desk-browser-")
     shutil.copytree(os.path.join(REPO, "Scenarios"), os.path.join(work, "Scenarios"))
+    requests_csv = os.path.join(REPO, "Scenarios", "requests.csv")
+    with open(requests_csv, encoding="utf-8") as f:
+        draft = f.readlines()[:3]  # the header and two requests: the office's first draft
+    with open(os.path.join(work, "Scenarios", "requests.csv"), "w", encoding="utf-8") as f:
+        f.writelines(draft)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]
     server = subprocess.Popen([binary, "serve", "Scenarios", "--port", str(port)], cwd=work,
@@ -44,11 +51,40 @@ def main(binary):
         def text():
             return browser.evaluate("document.body.innerText")
 
+        def wait_text(part, seconds=15):
+            deadline = time.time() + seconds
+            while time.time() < deadline:
+                try:
+                    if part in text(): return True
+                except RuntimeError:
+                    pass  # the page is being replaced
+                time.sleep(0.2)
+            return False
+
         go(base + "/")
         check(all(n in text() for n in ["Rollout 2027 Q1", "2027 Q1 — Müller on leave in March", "Rollout 2027 Q2"]), "scenarios page lists the scenarios")
         browser.evaluate("document.querySelector('a[href=\"/scenarios/2027-Q1\"]').click()")
-        time.sleep(1)
-        check("Requests (22)" in text() and "Trainers (5)" in text(), "scenario page shows requests and trainers")
+        check(wait_text("Requests (2)") and "Trainers (5)" in text(), "scenario page shows the draft's two requests and the trainers")
+
+        # Import the request list by upload, as the office would pick requests.csv in the file dialog.
+        document = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=document, selector="input[type=file]")["nodeId"]
+        browser.call("DOM.setFileInputFiles", nodeId=node, files=[requests_csv])
+        browser.evaluate("document.getElementById('import').click()")
+        check(wait_text("Requests (22)"), "the imported requests.csv is on the scenario page")
+        with open(requests_csv, "rb") as a, open(os.path.join(work, "Scenarios", "requests.csv"), "rb") as b:
+            check(a.read() == b.read(), "the scenario's requests.csv is the uploaded file, byte for byte")
+
+        # A wrong value is refused beside its field, in the CLI's words, and nothing is saved.
+        yaml_path = os.path.join(work, "Scenarios", "2027-Q1.yaml")
+        with open(yaml_path, "rb") as f: yaml_before = f.read()
+        go(f"{base}/scenarios/2027-Q1/trainers/edit?t=mueller")
+        browser.evaluate("document.querySelector('input[name=max_packages]').value='lots';"
+                         "document.querySelector('button[value=save]').click()")
+        check(wait_text("Nothing was saved"), "an invalid change is refused")
+        field_error = browser.evaluate("(document.querySelector('.field-error[data-field=max_packages]')||{}).innerText||''")
+        check("not a whole number" in field_error, f"the CLI's message stands beside the field ({field_error!r})")
+        with open(yaml_path, "rb") as f: check(f.read() == yaml_before, "the invalid change was not saved")
 
         def plan(scenario, limit):
             go(f"{base}/scenarios/{scenario}")
@@ -71,13 +107,31 @@ def main(binary):
         go(f"{base}/scenarios/2027-Q1/files/report.html")
         check("Rollout 2027 Q1" in text(), "the report opens")
 
-        plan("2027-Q1-mueller-on-leave", 2)  # the what-if with a trainer away for a month
+        # The what-if: Müller away all of March, made in the trainer form and saved as a variant.
+        go(f"{base}/scenarios/2027-Q1/trainers/edit?t=mueller")
+        browser.evaluate("document.querySelector('input[name=unavailable]').value='2027-03-01..2027-03-31';"
+                         "document.querySelector('input[name=variant]').value='2027-Q1-mueller-march';"
+                         "document.querySelector('input[name=variant_title]').value='Q1 – Müller away in March';"
+                         "document.querySelector('button[value=variant]').click()")
+        check(wait_text("a what-if of 2027-Q1.yaml"), "the variant's page opens")
+        variant_path = os.path.join(work, "Scenarios", "2027-Q1-mueller-march.yaml")
+        variant = open(variant_path, encoding="utf-8").read() if os.path.exists(variant_path) else ""
+        check("extends: 2027-Q1.yaml" in variant and '{id: mueller, unavailable: ["2027-03-01..2027-03-31"]}' in variant
+              and "yilmaz" not in variant, "the variant file extends the base and holds only Müller's March")
+        with open(yaml_path, "rb") as f: check(f.read() == yaml_before, "the base scenario is unchanged")
+        go(base + "/")
+        check("Q1 – Müller away in March" in text(), "the variant is on the scenarios page")
+
+        plan("2027-Q1-mueller-march", 2)
+        replan = json.load(open(os.path.join(work, "out", "2027-Q1-mueller-march", "plan.json")))
+        check(replan.get("moves") is not None, "the variant was planned as a re-plan of the base's plan (moves counted)")
+        march = [d for p in replan["packages"] if "mueller" in p["trainers"] for d in p["workshop"] if d.startswith("2027-03")]
+        check(not march, f"Müller has no workshop day in March in the variant's plan ({march})")
         go(f"{base}/compare")
         browser.evaluate("document.querySelector('input[value=\"2027-Q1\"]').checked=true;"
-                         "document.querySelector('input[value=\"2027-Q1-mueller-on-leave\"]').checked=true;"
+                         "document.querySelector('input[value=\"2027-Q1-mueller-march\"]').checked=true;"
                          "document.querySelector('input[value=\"2027-Q1\"]').form.submit()")
-        time.sleep(1.5)
-        check("requests served" in text() and "2027-Q1-mueller-on-leave.yaml" in text(), "compare shows both plans side by side")
+        check(wait_text("requests served") and "2027-Q1-mueller-march.yaml" in text(), "compare shows both plans side by side")
 
         go(f"{base}/scenarios/2027-Q1/confirm")
         check("Yes, confirm" in text(), "confirm asks first")

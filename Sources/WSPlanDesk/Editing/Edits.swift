@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import PlanningIO
+
+/// What the edit routes share.
+enum Edits {
+    /// The form body (the CSRF middleware has read it already, within the upload limit).
+    static func form(_ request: Request, _ desk: Desk) async throws -> Form {
+        var request = request
+        return Form(String(buffer: try await request.collectBody(upTo: desk.configuration.uploadLimit)))
+    }
+
+    /// Back to the scenario page, which says which files were written.
+    static func saved(_ id: String, _ files: [String], anchor: String) -> Response {
+        .redirect(to: "/scenarios/\(id)?saved=\(files.joined(separator: ","))#\(anchor)", type: .normal)
+    }
+
+    /// 409: the files changed since the form was shown; nothing is saved.
+    static func conflict(_ id: String) -> Response {
+        HTML.page("Nicht gespeichert", "<p class=\"error\" id=\"conflict\"><b>Ihre Änderung wurde nicht gespeichert.</b> "
+            + "Das Szenario wurde geändert, seit Sie die Seite geöffnet haben (von jemand anderem oder mit <code>wsplan</code> auf der Kommandozeile). "
+            + "Damit keine Änderung verloren geht, wird nichts überschrieben.</p>"
+            + "<p><a href=\"/scenarios/\(HTML.escape(id))\">Laden Sie das Szenario neu</a>, prüfen Sie den jetzigen Stand und geben Sie Ihre Änderung noch einmal ein.</p>",
+            status: .conflict)
+    }
+
+    static func unreadable(_ id: String, _ error: InputErrors) -> Response {
+        HTML.page(id, "<p class=\"error\">The scenario cannot be read; the same errors as <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(error.description))</pre>"
+            + "<p>Correct the file, then edit it here.</p>", status: .unprocessableContent)
+    }
+
+    static func problem(_ field: String, _ message: String) -> FieldProblems {
+        var problems = FieldProblems()
+        problems.byField[field] = [message]
+        return problems
+    }
+
+    /// A file of the folder as problems name it (`Scenarios/2027-Q1.yaml`).
+    static func shown(_ desk: Desk, _ name: String) -> String {
+        let folder = desk.configuration.folder
+        return (folder.hasSuffix("/") ? folder : folder + "/") + name
+    }
+
+    static func variantValues(_ form: Form) -> [String: String] {
+        ["variant": form["variant"] ?? "", "variant_title": form["variant_title"] ?? ""]
+    }
+
+    /// The path of the scenario's own base (`extends:`), read relative to the scenario as the CLI reads it.
+    static func base(_ sources: ScenarioSources, _ desk: Desk) -> String? {
+        guard let base = sources.yaml["extends"]?.string else { return nil }
+        if base.hasPrefix("/") { return base }
+        return URL(fileURLWithPath: sources.yamlPath).deletingLastPathComponent().appendingPathComponent(base).path
+    }
+}
