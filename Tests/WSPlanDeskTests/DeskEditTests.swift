@@ -343,7 +343,7 @@ struct DeskEditTests {
                                             try await DeskRequestTests.requestForm(client, "2027-Q1", "hamm", ["name": "Hamm, \"Westf.\"", "place": "Hamm"]))
             #expect(row.status == .seeOther)
         }
-        #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("\nhamm,\"Hamm, \"\"Westf.\"\"\",Hamm,,,,25,,,,,,\n"))
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("\nhamm,\"Hamm, \"\"Westf.\"\"\",Hamm,NW,,,25,,,,,,\n"))
         let hamm = try ScenarioLoader.load(path: path).requests.first { $0.id == "hamm" }
         #expect(hamm?.name == "Hamm, \"Westf.\"" && hamm?.participants == 25)
     }

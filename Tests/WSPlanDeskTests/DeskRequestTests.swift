@@ -47,13 +47,13 @@ struct DeskRequestTests {
         let before = try Self.lines(Self.csvPath(fixture))
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page = try await client.get("/scenarios/2027-Q1/requests/edit?r=hamm")
-            #expect(page.text.contains("name=\"place\" size=\"40\" value=\"Hamm\"") && page.text.contains("name=\"state\" size=\"40\" value=\"\""))
+            #expect(page.text.contains("name=\"place\" size=\"40\" value=\"Hamm\"") && page.text.contains("name=\"state\" size=\"40\" value=\"NW\""))
             let saved = try await client.post("/scenarios/2027-Q1/requests/save", try await Self.requestForm(client, "2027-Q1", "hamm", ["participants": "30"]))
             #expect(saved.status == .seeOther)
         }
         let after = try Self.lines(Self.csvPath(fixture))
         let row = try #require(before.firstIndex { $0.hasPrefix("hamm,") })
-        #expect(after[row] == "hamm,Stadt Hamm,Hamm,,,,30,,,,,,")
+        #expect(after[row] == "hamm,Stadt Hamm,Hamm,NW,,,30,,,,,,")
         #expect(Array(after[..<row]) == Array(before[..<row]) && Array(after[(row + 1)...]) == Array(before[(row + 1)...]))
         let scenario = try ScenarioLoader.load(path: fixture.scenarios.appendingPathComponent("2027-Q1.yaml").path)
         #expect(scenario.requests.first { $0.id == "hamm" }?.participants == 30)
@@ -150,7 +150,7 @@ struct DeskRequestTests {
         }
         let edited = try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture)))
         #expect(edited.starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(String(decoding: edited, as: UTF8.self) == String(decoding: upload, as: UTF8.self).replacingOccurrences(of: "hamm;Stadt Hamm;Hamm;;;;25;", with: "hamm;Stadt Hamm;Hamm;;;;26;"))
+        #expect(String(decoding: edited, as: UTF8.self) == String(decoding: upload, as: UTF8.self).replacingOccurrences(of: "hamm;Stadt Hamm;Hamm;NW;;;25;", with: "hamm;Stadt Hamm;Hamm;NW;;;26;"))
         #expect(String(decoding: edited, as: UTF8.self).contains("dortmund;Stadt Dortmund;Dortmund;;;;40;01.02.2027;"))
     }
 

@@ -44,7 +44,7 @@ public struct BookingRules: Sendable {
                                         (.workshop, workshop.advanced(by: 1)), (.followup, booking.followup)]
         for (kind, day) in days {
             if let reason = calendar.reasonNotWorking(day, state: booking.state) {
-                found.append(Finding(rule: .r4, text: "\(CheckerText.dayLabel(kind)) \(day) is not a working day: \(reason)",
+                found.append(Finding(rule: .r4, text: "\(CheckerText.dayLabel(kind)) \(day) is not a working day: \(reason.text)",
                                      dependsOnSettings: calendar.isOfficeClosure(day) && !day.isWeekend && calendar.publicHoliday(day, state: booking.state) == nil))
             }
         }
