@@ -47,6 +47,14 @@ def main(binary):
             browser.events.clear()
             browser.call("Page.navigate", url=url)
             browser.wait_for("Page.loadEventFired")
+            # A late load event of the page before may have ended the wait: wait for this one.
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                try:
+                    if browser.evaluate("location.href + ' ' + document.readyState") == f"{url} complete": return
+                except RuntimeError:
+                    pass  # the page is being replaced
+                time.sleep(0.1)
 
         def text():
             return browser.evaluate("document.body.innerText")
