@@ -35,7 +35,9 @@ struct GermanReasonsTests {
         let one = Obstacle.packageCap(trainers: [TrainerLoad(trainer: "novak", packages: 3, cap: 3)], blocked: 2, allowed: 4)
         #expect(german.sentence(one) == "Ewa O'Novak (3 von 3) hat die Höchstzahl an Paketen erreicht; das schließt 2 der 4 zugelassenen Paare aus.")
         #expect(german.change(.widenWindow(days: 1), window: (Self.d("2027-03-22"), Self.d("2027-03-31")))
-                == "das Zeitfenster der Anfrage um 1 Tag nach vorn und hinten erweitern (auf 21.03.2027–01.04.2027)")
+                == "das Zeitfenster der Anfrage um 1 Tag nach vorn und hinten erweitern (auf 21.03.–01.04.2027)")
+        #expect(german.change(.widenWindow(days: 7), window: (nil, Self.d("2027-03-31")))
+                == "das Zeitfenster der Anfrage um 7 Tage nach vorn und hinten erweitern (spätestens 07.04.2027)")
     }
 
     @Test func spansAreShortWithinAMonthAndAYear() {
