@@ -122,3 +122,20 @@ struct GermanReasonsTests {
         #expect(read.unscheduled == Self.plan.unscheduled)
     }
 }
+
+extension GermanReasonsTests {
+    /// Typed reasons that do not decode, or do not match the English ones, are left out: the plan still reads.
+    @Test func unreadableObstaclesFallBackToTheEnglishReasons() throws {
+        let json = """
+            [{"municipality": "hro", "name": "Rostock", "reasons": ["R7: trainers a (1 of 1) have reached max_packages"], "rules": ["R7"],
+              "obstacles": [{"newer_kind": {"x": 1}}], "changes": [{"raise_max_packages": {"trainer": 7}}]},
+             {"municipality": "kiel", "name": "Kiel", "reasons": ["R1: one", "R4: two"],
+              "obstacles": [{"too_few_trainers": {}}]}]
+            """
+        let read = try JSONDecoder().decode([UnscheduledRequest].self, from: Data(json.utf8))
+        #expect(read.map(\.obstacles) == [nil, nil] && read[0].changes == nil && read[0].rules == [.r7])
+        let german = GermanReasons(plan: F.plan)
+        #expect(german.reasons(read[0]).map(\.rule) == ["R7"])
+        #expect(german.reasons(read[0]).first?.text == "trainers a (1 of 1) have reached max_packages")
+    }
+}
