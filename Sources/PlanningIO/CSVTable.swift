@@ -5,7 +5,8 @@ import Foundation
 /// Files as German Excel saves them are read as they are: "CSV UTF-8" (BOM, `;`) and
 /// "CSV (Trennzeichen-getrennt)" (Windows-1252, `;`). In a `;` file, the columns named in
 /// `germanDates` may hold dates as `01.02.2027` and those in `decimalCommas` numbers as `51,90693`;
-/// they are read as `2027-02-01` and `51.90693`.
+/// they are read as `2027-02-01` and `51.90693`. A scenario may declare the encoding and the
+/// separator instead (`CSVForm`).
 struct CSVTable {
     struct Row {
         var line: Int
@@ -24,15 +25,17 @@ struct CSVTable {
     /// An `.xlsx` file is read from its first sheet; `path` then names the sheet too
     /// (`requests.xlsx[Tabelle1]`), and lines are the sheet's rows, columns its columns (A = 1).
     static func read(_ file: String, reference: SourceLocation, columns known: [String], required: [String],
-                     germanDates: Set<String> = [], decimalCommas: Set<String> = [],
+                     germanDates: Set<String> = [], decimalCommas: Set<String> = [], form: CSVForm = .detected,
                      _ log: inout ProblemLog) -> CSVTable? {
         let path: String, document: CSVDocument, separator: Unicode.Scalar, officeForms: Bool
         if file.lowercased().hasSuffix(".xlsx") {
             guard let sheet = xlsx(file, reference: reference, &log) else { return nil }
             (path, document, separator, officeForms) = ("\(file)[\(sheet.name)]", sheet.document, ",", true)
         } else {
-            guard let text = officeText(of: file, reference: reference, &log) else { return nil }
-            separator = CSVReader.separator(of: text)
+            let read = form.encoding.map { CSVForm.text(of: file, encoding: $0, reference: reference, &log) }
+                ?? officeText(of: file, reference: reference, &log)
+            guard let text = read else { return nil }
+            separator = form.separator ?? CSVReader.separator(of: text)
             (path, document, officeForms) = (file, CSVReader.read(text, separator: separator), separator == ";")
         }
         for error in document.errors {

@@ -15,6 +15,8 @@ public struct ExplanationReport: Codable, Sendable {
     public var package: PlannedPackage?
     public var reasons: [String]
     public var rules: [Rule]
+    /// The reasons as data, in the order of `reasons` (as plan.json's `obstacles`).
+    public var obstacles: [Obstacle]
     public var options: [Option]
     /// Seconds each re-solve was given.
     public var resolveSeconds: Double?
@@ -49,7 +51,7 @@ public struct ExplanationReport: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, municipality, name, kind, plan, package, reasons, rules, options
+        case format, scenario, municipality, name, kind, plan, package, reasons, rules, obstacles, options
         case resolveSeconds = "resolve_seconds"
     }
 
@@ -63,6 +65,7 @@ public struct ExplanationReport: Codable, Sendable {
         package = plan.packages.first { $0.municipality == diagnosis.municipality }
         reasons = diagnosis.blockers.map(\.text)
         rules = diagnosis.rules
+        obstacles = diagnosis.blockers.map(\.obstacle)
         options = outcomes.map {
             Option(change: $0.text, rule: $0.relaxation.rule, served: $0.served, status: $0.status, seconds: $0.seconds,
                    objective: $0.objective, objectiveDelta: $0.objectiveDelta, costDelta: $0.costDelta, dropped: $0.dropped,

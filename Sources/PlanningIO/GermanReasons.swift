@@ -152,10 +152,14 @@ struct GermanReasons {
         switch relaxation {
         case .widenWindow(let n):
             var text = "das Zeitfenster der Anfrage um \(Self.count(n, "Tag", "Tage")) nach vorn und hinten erweitern"
-            if let window, window.earliest != nil || window.latest != nil {
-                let from = window.earliest.map { GermanFormat.numericDate($0.advanced(by: -n)) } ?? "…"
-                let to = window.latest.map { GermanFormat.numericDate($0.advanced(by: n)) } ?? "…"
-                text += " (auf \(from)–\(to))"
+            if let window {
+                if let earliest = window.earliest, let latest = window.latest {
+                    text += " (auf \(Self.span(earliest.advanced(by: -n)...latest.advanced(by: n))))"
+                } else if let earliest = window.earliest {
+                    text += " (frühestens \(GermanFormat.numericDate(earliest.advanced(by: -n))))"
+                } else if let latest = window.latest {
+                    text += " (spätestens \(GermanFormat.numericDate(latest.advanced(by: n))))"
+                }
             }
             return text
         case .raiseMaxPackages(let id, let cap):

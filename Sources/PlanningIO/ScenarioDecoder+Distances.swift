@@ -3,11 +3,11 @@ import Planning
 /// `distances:`: a CSV file `trainer,municipality,km` whose km replace haversine × detour (SPEC §3).
 extension ScenarioDecoder {
     mutating func readDistances(_ node: SourceNode) {
-        guard let name = node.text(&log, what: "a CSV file name such as distances.csv") else { return }
-        let path = InputFiles.path(name, relativeTo: node.file)
+        guard let file = csvFile(node, example: "distances.csv") else { return }
+        let path = file.path
         let columns = ["trainer", "municipality", "km"]
-        guard let table = CSVTable.read(path, reference: node.location, columns: columns, required: columns,
-                                        decimalCommas: ["km"], &log) else { return }
+        guard let table = CSVTable.read(path, reference: file.location, columns: columns, required: columns,
+                                        decimalCommas: ["km"], form: file.form, &log) else { return }
         let municipalities = Set(requestDeclarations.keys).union(bookedMunicipalities)
         var firstLines: [String: Int] = [:]
         for row in table.rows {

@@ -17,7 +17,8 @@ struct RequestRecord {
     var lists: [String: [FieldText]] = [:]
 }
 
-/// `municipalities:`: a CSV file named relative to the scenario, or an inline list.
+/// `municipalities:`: a CSV file named relative to the scenario (with its encoding and separator
+/// when declared), a workbook, or an inline list.
 extension ScenarioDecoder {
     static let requestColumns = ["id", "name", "place", "state", "lat", "lon", "participants", "earliest", "latest",
                                  "priority", "blackout", "requires", "excludes"]
@@ -26,24 +27,22 @@ extension ScenarioDecoder {
     mutating func readRequests(_ node: SourceNode) {
         let records: [RequestRecord]
         switch node.content {
-        case .scalar(let name, _):
-            records = readRequestFile(InputFiles.path(name, relativeTo: node.file), reference: node.location)
         case .sequence(let items):
             records = items.compactMap { inlineRequest($0) }
-        case .mapping:
-            log.add("expected a CSV file name such as requests.csv or a list of municipalities, found a mapping", at: node.location)
-            return
+        case .scalar, .mapping:
+            guard let file = csvFile(node, example: "requests.csv") else { return }
+            records = readRequestFile(file.path, reference: file.location, form: file.form)
         }
         for record in records {
             if let request = readRequest(record) { requests.append(request) }
         }
     }
 
-    private mutating func readRequestFile(_ path: String, reference: SourceLocation) -> [RequestRecord] {
+    private mutating func readRequestFile(_ path: String, reference: SourceLocation, form: CSVForm) -> [RequestRecord] {
         guard let table = CSVTable.read(path, reference: reference, columns: Self.requestColumns,
                                         required: ["id", "name", "participants"],
                                         germanDates: ["earliest", "latest", "blackout"], decimalCommas: ["lat", "lon"],
-                                        &log) else { return [] }
+                                        form: form, &log) else { return [] }
         return table.rows.map { row in
             var record = RequestRecord(location: SourceLocation(file: table.path, line: row.line))
             for (column, field) in row.cells where !field.text.isEmpty {

@@ -145,11 +145,23 @@ def check_one(report, plan_path, screenshot, pdf_path, counts, sections=()):
         names = {t["id"]: t["name"] for t in plan.get("trainers", [])}
         for p in plan["packages"]:
             check(p["name"] in text, f"municipality named on the page: {p['name']}")
+        rows = browser.evaluate("""[...document.querySelectorAll('table.unscheduled:not(.recruitment) tbody tr')].map(tr => ({
+            name: tr.cells[0].innerText,
+            reasons: [...tr.cells[1].querySelectorAll('li')].map(li => [li.querySelector('.rule')?.innerText ?? '', li.innerText]),
+            change: tr.cells[2] ? tr.cells[2].innerText : ''}))""")
         for u in plan["unscheduled"]:
             check(u["name"] in text, f"unscheduled request named on the page: {u['name']}")
-            # The reasons are German sentences on the page; their rule codes stay as tags.
-            for rule in u.get("rules", []):
-                check(rule in text, f"rule {rule} shown for {u['name']}")
+            row = next((r for r in rows if r["name"].startswith(u["name"])), None)
+            tags = [reason.split(":")[0] for reason in u["reasons"]]
+            shown = [tag for tag, _ in row["reasons"]] if row else None
+            check(shown == tags, f"each reason of {u['name']} shown with its rule tag ({shown} for {tags})")
+            if u.get("obstacles"):
+                # German sentences from the typed reasons, not plan.json's English ones.
+                check(all(reason.split(": ", 1)[1] not in text for reason in u["reasons"]), f"reasons of {u['name']} in German, not English")
+            else:
+                for reason in u["reasons"]:
+                    check(reason.split(": ", 1)[-1] in text, f"reason shown for {u['name']}")
+            check(row is not None and ("wsplan explain" in row["change"]), f"smallest change or pointer to wsplan explain for {u['name']}")
         for trainer_id, name in names.items():
             check(name in text, f"trainer named on the page: {name}")
 

@@ -230,6 +230,22 @@ public struct UnscheduledRequest: Codable, Sendable, Equatable {
         self.name = name
         self.reasons = reasons
     }
+
+    enum CodingKeys: String, CodingKey { case municipality, name, reasons, rules, kind, obstacles, changes }
+
+    /// `obstacles` and `changes` are derived data: when they do not decode (another version of
+    /// wsplan, a hand edit) or do not match `reasons`, they are left out, and the report shows
+    /// the English reasons.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        municipality = try c.decode(String.self, forKey: .municipality)
+        name = try c.decode(String.self, forKey: .name)
+        reasons = try c.decode([String].self, forKey: .reasons)
+        rules = try c.decodeIfPresent([Rule].self, forKey: .rules)
+        kind = try c.decodeIfPresent(String.self, forKey: .kind)
+        obstacles = (try? c.decodeIfPresent([Obstacle].self, forKey: .obstacles)).flatMap { $0?.count == reasons.count ? $0 : nil }
+        changes = (try? c.decodeIfPresent([Relaxation].self, forKey: .changes)) ?? nil
+    }
 }
 
 /// A trainer as the plan names them.

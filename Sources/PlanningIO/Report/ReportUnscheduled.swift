@@ -8,7 +8,10 @@ struct ReportUnscheduled {
     func unscheduled() -> String {
         guard !plan.unscheduled.isEmpty else { return "<p>Alle Anfragen sind eingeplant.</p>\n" }
         let german = GermanReasons(plan: plan, facts: facts)
-        var html = "<table class=\"unscheduled\"><thead><tr><th>Kommune</th><th>Gründe</th><th>Kleinste Änderung</th></tr></thead><tbody>\n"
+        var html = "<p class=\"small\">Kleinste Änderung: eine Änderung des Szenarios, unter der für diese Anfrage allein ein Paket "
+            + "in den Plan passt, wie er ist, ohne einen anderen Termin zu verschieben (ohne Solver geprüft, jede Art in ihrem kleinsten Schritt). "
+            + "Was die Änderung am ganzen Plan bewirkt, rechnet <code>wsplan explain</code> nach.</p>\n"
+        html += "<table class=\"unscheduled\"><thead><tr><th>Kommune</th><th>Gründe</th><th>Kleinste Änderung</th></tr></thead><tbody>\n"
         for request in plan.unscheduled.sorted(by: { $0.name < $1.name }) {
             let where_ = facts.requests[request.municipality].map { " <small>\(HTML.escape($0.place)), \($0.state.germanName)</small>" } ?? ""
             html += "<tr><td>\(HTML.escape(request.name))\(where_)</td><td><ul>"

@@ -35,7 +35,9 @@ struct GermanReasonsTests {
         let one = Obstacle.packageCap(trainers: [TrainerLoad(trainer: "novak", packages: 3, cap: 3)], blocked: 2, allowed: 4)
         #expect(german.sentence(one) == "Ewa O'Novak (3 von 3) hat die Höchstzahl an Paketen erreicht; das schließt 2 der 4 zugelassenen Paare aus.")
         #expect(german.change(.widenWindow(days: 1), window: (Self.d("2027-03-22"), Self.d("2027-03-31")))
-                == "das Zeitfenster der Anfrage um 1 Tag nach vorn und hinten erweitern (auf 21.03.2027–01.04.2027)")
+                == "das Zeitfenster der Anfrage um 1 Tag nach vorn und hinten erweitern (auf 21.03.–01.04.2027)")
+        #expect(german.change(.widenWindow(days: 7), window: (nil, Self.d("2027-03-31")))
+                == "das Zeitfenster der Anfrage um 7 Tage nach vorn und hinten erweitern (spätestens 07.04.2027)")
     }
 
     @Test func spansAreShortWithinAMonthAndAYear() {
@@ -118,5 +120,22 @@ struct GermanReasonsTests {
         try data.write(to: url)
         let read = try PlanFile.read(path: url.path)
         #expect(read.unscheduled == Self.plan.unscheduled)
+    }
+}
+
+extension GermanReasonsTests {
+    /// Typed reasons that do not decode, or do not match the English ones, are left out: the plan still reads.
+    @Test func unreadableObstaclesFallBackToTheEnglishReasons() throws {
+        let json = """
+            [{"municipality": "hro", "name": "Rostock", "reasons": ["R7: trainers a (1 of 1) have reached max_packages"], "rules": ["R7"],
+              "obstacles": [{"newer_kind": {"x": 1}}], "changes": [{"raise_max_packages": {"trainer": 7}}]},
+             {"municipality": "kiel", "name": "Kiel", "reasons": ["R1: one", "R4: two"],
+              "obstacles": [{"too_few_trainers": {}}]}]
+            """
+        let read = try JSONDecoder().decode([UnscheduledRequest].self, from: Data(json.utf8))
+        #expect(read.map(\.obstacles) == [nil, nil] && read[0].changes == nil && read[0].rules == [.r7])
+        let german = GermanReasons(plan: F.plan)
+        #expect(german.reasons(read[0]).map(\.rule) == ["R7"])
+        #expect(german.reasons(read[0]).first?.text == "trainers a (1 of 1) have reached max_packages")
     }
 }

@@ -40,6 +40,8 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["kind"] as? String == "structural")
         #expect(json["rules"] as? [String] == ["R1"])
+        let obstacles = try #require(json["obstacles"] as? [[String: Any]])
+        #expect(obstacles.count == 1 && obstacles.first?["every_pair_forbidden"] != nil, "\(obstacles)")
         let options = try #require(json["options"] as? [[String: Any]])
         #expect(options.count == 1)
         #expect(options.first?["change"] as? String == "allow the forbidden pair anna+bert")
