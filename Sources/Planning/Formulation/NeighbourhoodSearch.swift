@@ -41,7 +41,7 @@ public struct NeighbourhoodSearch {
     public func improve(_ start: [PackageChoice], using solver: some Solver, until deadline: ContinuousClock.Instant,
                         bound: Double? = nil, relativeGap: Double = 0, cancellation: Cancellation? = nil,
                         log: (@Sendable (String) -> Void)? = nil,
-                        progress: ((String) -> Void)? = nil, onImprovement: ((Double) -> Void)? = nil) throws -> Outcome {
+                        progress: ((String) -> Void)? = nil, onImprovement: (([PackageChoice], Double) -> Void)? = nil) throws -> Outcome {
         let assembler = PlanAssembler(planner: planner)
         var current = start
         var objective = assembler.objectiveTerms(current).total
@@ -86,7 +86,7 @@ public struct NeighbourhoodSearch {
                     objective = value
                     improved = true
                     outcome.improvements += 1
-                    onImprovement?(objective)
+                    onImprovement?(current, objective)
                     progress?("local search: \(cents(objective)) EUR (round \(outcome.rounds), \(kind) of \(free.count))")
                 }
             }

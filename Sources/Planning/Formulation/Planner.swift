@@ -14,10 +14,17 @@ public struct Planner {
     public let previous: PreviousPlacements?
     /// Seconds spent listing the candidates (reported in `build_seconds`).
     public let candidateSeconds: Double
+    /// When listing the candidates began: a time limit counts from here unless `plan` is told otherwise.
+    public let listedFrom: ContinuousClock.Instant
+    /// Each request's (pair, workshop day) budget for its candidates (`FormulationOptions.workshopBudget(requests:timeLimit:)`).
+    let workshopBudget: (budget: Int, cut: Bool)
 
     /// Requests already served by a confirmed booking of the same municipality are not planned again.
-    public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil) {
+    /// `timeLimitSeconds` (default: the scenario's) sizes the candidate budget of large scenarios.
+    public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil,
+                timeLimitSeconds: Double? = nil) {
         let clock = ContinuousClock(), started = clock.now
+        listedFrom = started
         self.scenario = scenario
         self.previous = previous.map {
             PreviousPlacements(previous: $0, requests: scenario.requests, booked: Set(scenario.bookings.map(\.municipality)))
@@ -26,9 +33,13 @@ public struct Planner {
         calendar = WorkingCalendar(scenario: scenario)
         commitments = TrainerCommitments(scenario: scenario)
         let booked = Set(scenario.bookings.map(\.municipality))
+        let budget = options.workshopBudget(requests: scenario.requests.count,
+                                            timeLimit: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+        workshopBudget = budget
         let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
-                                       workshopBudget: options.workshopBudget)
-        candidates = scenario.requests.map { request in
+                                       workshopBudget: budget.budget, budgetsEveryTrainer: budget.cut)
+        // Each request's candidates depend on it alone: listed on every core.
+        candidates = scenario.requests.parallelMap { request in
             booked.contains(request.id)
                 ? RequestCandidates(request: request, options: [], obstacles: [])
                 : builder.candidates(for: request)
@@ -44,7 +55,8 @@ public struct Planner {
     public func widening(_ requests: some Sequence<Int>) -> Planner {
         var copy = self
         let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
-                                       workshopBudget: options.workshopBudget, spreadOverAllPairs: true)
+                                       workshopBudget: workshopBudget.budget, spreadOverAllPairs: true,
+                                       budgetsEveryTrainer: workshopBudget.cut)
         for m in requests where candidates[m].leastOmittedPairCost != nil {
             copy.candidates[m] = builder.candidates(for: scenario.requests[m])
         }
@@ -147,23 +159,32 @@ public struct Planner {
     /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
     /// plan found so far is returned (`feasible` unless already proven). `onModel` gets the package
     /// model as it is built (for `--write-model`).
+    ///
+    /// The time limit is the whole command's: it counts from `startedAt` (default: when the
+    /// candidates began to be listed), and `finishSeconds` of it (default: `finishShare`) are kept
+    /// for diagnosing the unscheduled requests and writing. `bestSoFar` gets every better plan and
+    /// bound as they come, for a caller that cannot wait (`PlanRun`).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
-                     injectStart: Bool = true, progress: ((String) -> Void)? = nil,
+                     injectStart: Bool = true, startedAt: ContinuousClock.Instant? = nil, finishSeconds: Double? = nil,
+                     bestSoFar: BestPlanSoFar? = nil, progress: ((String) -> Void)? = nil,
                      solverLog: (@Sendable (String) -> Void)? = nil,
                      onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil,
                      onModel: ((Model) throws -> Void)? = nil) throws -> Plan {
         let clock = ContinuousClock()
         let started = clock.now
+        let commandStarted = startedAt ?? listedFrom
         var relay = PlanProgress(report: onProgress, started: started)
         relay.phase(.startPlan)
         let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
-        // The limit is the whole command's: listing the candidates came before, diagnosing the
-        // unscheduled requests and writing come after (`finishShare` of it is kept for those).
-        let budget = limit - candidateSeconds - min(5, max(0.3, limit * options.finishShare))
+        // The limit is the whole command's: reading and listing the candidates came before,
+        // diagnosing the unscheduled requests and writing come after.
+        let finish = finishSeconds ?? min(5, max(0.3, limit * options.finishShare))
+        let budget = limit - elapsedSeconds(since: commandStarted, clock) - finish
         let left = { budget - elapsedSeconds(since: started, clock) }
         let assembler = PlanAssembler(planner: self)
         let start = greedy()
         let startObjective = assembler.objectiveTerms(start).total
+        bestSoFar?.offer(start, objective: startObjective, planner: self)
         progress?("greedy start: \(start.count) of \(candidates.count) requests, objective \(cents(startObjective)) EUR")
         relay.fallback = startObjective
         relay.phase(.building)
@@ -171,6 +192,7 @@ public struct Planner {
         let prepared = try prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start)
         let preparedSeconds = elapsedSeconds(since: started, clock)
         var relaxationBound = prepared.bound
+        bestSoFar?.raise(bound: relaxationBound)
         let packageModel = prepared.model
         progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
         let model = packageModel.model
@@ -182,6 +204,7 @@ public struct Planner {
         relay.size = ModelSize(model)
         relay.phase(.building)
         let buildSeconds = candidateSeconds + elapsedSeconds(since: started, clock)
+        bestSoFar?.built(ModelSize(model), buildSeconds: buildSeconds)
 
         // Local search first: GLPK finds good plans in small sub-models far faster than in the
         // whole one. An exact model then gets the rest of the time to prove (or improve) the
@@ -197,7 +220,11 @@ public struct Planner {
         var searchStart = start
         if widens {
             let widened = searchPlanner.greedy()
-            if assembler.objectiveTerms(widened).total < startObjective { searchStart = widened }
+            let value = assembler.objectiveTerms(widened).total
+            if value < startObjective {
+                searchStart = widened
+                bestSoFar?.offer(widened, objective: value, planner: self)
+            }
         }
         // With a proof at hand, the search hands over once it stalls within the gap limit; when
         // the proof cannot be built yet, the search goes on (other neighbourhoods) and it is tried again.
@@ -211,7 +238,8 @@ public struct Planner {
             search.patience = patience
             let searched = try search.improve(plan, using: solver, until: searchDeadline, bound: relaxationBound,
                                               relativeGap: mipGap ?? scenario.solver.mipGap, cancellation: cancellation,
-                                              log: solverLog, progress: progress, onImprovement: { value in
+                                              log: solverLog, progress: progress, onImprovement: { choices, value in
+                                                  bestSoFar?.offer(choices, objective: value, planner: self)
                                                   var update = searchRelay
                                                   update.fallback = value
                                                   update.phase(.improving)
@@ -242,14 +270,17 @@ public struct Planner {
                 let values = packageModel.values(for: best.choices, pinnedPackages: commitments.pinnedPackages)
                 best = try whole.solve(model, start: values, inject: injectStart, gap: gapLimit, seconds: remaining(), relay: &relay,
                                        read: packageModel.choices(from:), improving: best)
+                bestSoFar?.offer(best.choices, objective: best.objective, planner: self)
                 if let own = best.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
+                bestSoFar?.raise(bound: relaxationBound)
             }
         } else if let fixing = prepared.fixing {
             var proof = try self.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4)
             if proof.model == nil && handsOver && clock.now < searchDeadline && cancellation?.isCancelled != true {
                 let more = try localSearch(from: best.choices, patience: nil, seed: options.seed &+ 1)
-                if more.objective < best.objective - 0.005 {
+                if more.objective < best.objective - Tolerance.cent {
                     best = WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil)
+                    bestSoFar?.offer(best.choices, objective: best.objective, planner: self)
                     relay.fallback = best.objective
                 }
                 if !best.isOptimal && !closeToBound(best.objective) {
@@ -258,13 +289,16 @@ public struct Planner {
             }
             let incumbent = best.objective
             if let bound = proof.bound { relaxationBound = max(bound, relaxationBound ?? -.infinity) }
+            bestSoFar?.raise(bound: relaxationBound)
             if let model = proof.model, let read = proof.read, !closeToBound(best.objective), cancellation?.isCancelled != true {
                 // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
                 progress?("proving with \(solver.name): \(model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining().rounded())) s)")
                 best = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining(), relay: &relay,
                                        read: read, improving: best)
+                bestSoFar?.offer(best.choices, objective: best.objective, planner: self)
                 // Plans outside the proof model cost more than the incumbent.
                 if let own = best.bound { relaxationBound = max(min(own, incumbent), relaxationBound ?? -.infinity) }
+                bestSoFar?.raise(bound: relaxationBound)
             }
         }
         // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
@@ -278,6 +312,7 @@ public struct Planner {
             if let raised = try solver.solveRelaxation(boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2,
                                                        cancellation: cancellation)?.bound {
                 relaxationBound = max(lp, raised)
+                bestSoFar?.raise(bound: relaxationBound)
             }
         }
         let (choices, objective, solvedOptimal) = (best.choices, best.objective, best.isOptimal)
@@ -286,7 +321,7 @@ public struct Planner {
         // Proven optimal: an exact model (or the search's all-free sub-model) solved to optimality, or a plan that meets a valid bound.
         let proven = solvedOptimal || closeToBound(objective)
         let report = SolverReport(name: solver.name, status: proven ? .optimal : .feasible, objective: nil, bound: bound, gap: nil,
-                                  seconds: elapsedSeconds(since: started, clock), rows: model.constraints.count,
+                                  seconds: elapsedSeconds(since: commandStarted, clock), rows: model.constraints.count,
                                   columns: model.variables.count, nonzeros: model.nonZeros,
                                   buildSeconds: (buildSeconds * 1000).rounded() / 1000)
         return assembler.plan(choices: choices, solver: report)
