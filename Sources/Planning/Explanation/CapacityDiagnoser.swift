@@ -129,9 +129,7 @@ struct CapacityDiagnoser {
         diagnosis.facts.trainersBusy = Set(workshopHolders.keys).union(meetingHolders.keys).sorted()
         diagnosis.facts.requires = request.requires
         diagnosis.facts.excludes = request.excludes
-        diagnosis.facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
-            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
-        }.sorted()
+        diagnosis.facts.forbiddenPairs = CostModel.forbiddenPairsAllowed(by: request, in: scenario)
         return diagnosis
     }
 

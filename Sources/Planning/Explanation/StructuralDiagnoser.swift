@@ -35,9 +35,7 @@ struct StructuralDiagnoser {
         facts.requires = request.requires
         facts.excludes = request.excludes
         // Forbidden pairs that requires/excludes would allow: allowing one of them lets the request in.
-        facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
-            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
-        }.sorted()
+        facts.forbiddenPairs = CostModel.forbiddenPairsAllowed(by: request, in: scenario)
         if ids.count < 2 { return Blocker(rule: "R1", "the scenario has fewer than two trainers") }
         let required = Set(request.requires)
         if required.count > 2 {
@@ -67,13 +65,7 @@ struct StructuralDiagnoser {
 
     // MARK: R4 / R6
 
-    private func window(_ request: Request) -> (first: Day, last: Day) {
-        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
-        if let earliest = request.earliest { first = max(first, earliest) }
-        var last = scenario.horizon.upperBound
-        if let latest = request.latest { last = min(last, latest) }
-        return (first, last)
-    }
+    private func window(_ request: Request) -> (first: Day, last: Day) { CostModel.windowBounds(request, scenario) }
 
     private func dayBlocker(_ request: Request) -> Blocker {
         let (first, last) = window(request)
@@ -113,9 +105,7 @@ struct StructuralDiagnoser {
         let (first, last) = window(request)
         facts.requires = request.requires
         facts.excludes = request.excludes
-        facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
-            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
-        }.sorted()
+        facts.forbiddenPairs = CostModel.forbiddenPairsAllowed(by: request, in: scenario)
         if freeWorkshops.isEmpty {
             let trainers = Set(pairs.flatMap(\.ids)).sorted()
             let needed = Set(days.flatMap { [$0, $0.advanced(by: 1)] })

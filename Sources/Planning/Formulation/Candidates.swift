@@ -107,19 +107,13 @@ public struct CandidateBuilder: Sendable {
     /// `allowedPairs` with the trainers' indices in the scenario (the first id's first).
     func indexedPairs(for request: Request) -> [(pair: TrainerPair, a: Int, b: Int)] {
         if request.requires.isEmpty && request.excludes.isEmpty { return unforbiddenPairs }
-        return unforbiddenPairs.filter { pair, _, _ in
-            !request.requires.contains(where: { !pair.contains($0) }) && !request.excludes.contains(where: { pair.contains($0) })
-        }
+        return unforbiddenPairs.filter { pair, _, _ in CostModel.requestAllows(request, pair) }
     }
 
     /// Workshop first days allowed by R4 and R6 for the request alone (both days working, window, start).
     public func workshopDays(for request: Request) -> [Day] {
-        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
-        if let earliest = request.earliest { first = max(first, earliest) }
-        var last = scenario.horizon.upperBound
-        if let latest = request.latest { last = min(last, latest) }
-        guard first <= last else { return [] }
-        return (first...last).filter { day in
+        guard let window = CostModel.window(of: request, in: scenario) else { return [] }
+        return window.filter { day in
             isWorking(day, request) && isWorking(day.advanced(by: 1), request)
         }
     }
@@ -149,11 +143,10 @@ public struct CandidateBuilder: Sendable {
         // Each trainer's share once, not once per pair she is in; pairs by trainer index, so that
         // the many pairs of a large scenario are costed and sorted without hashing their ids.
         let share = scenario.trainers.map { travel.packageCost(km: scenario.km(trainer: $0, municipality: request.id, at: request.location)) }
-        let bonus = scenario.weights.preferredPairEur
+        let costs = CostModel(scenario: scenario)
         let unsorted = pairs.map { pair in
             let travel = 0.0 + share[pair.a] + share[pair.b]
-            let preferred = !scenario.preferredPairs.isEmpty && scenario.preferredPairs.contains(pair.pair)
-            return (pair: pair.pair, a: pair.a, b: pair.b, travel: travel, cost: travel - (preferred ? bonus : 0))
+            return (pair: pair.pair, a: pair.a, b: pair.b, travel: travel, cost: travel - costs.preferredBonus(pair.pair))
         }
         // Cheapest first, ties by pair: `pairs` is sorted by pair, so its index breaks them.
         let costed = unsorted.indices.sorted { (unsorted[$0].cost, $0) < (unsorted[$1].cost, $1) }.map { unsorted[$0] }
@@ -282,13 +275,7 @@ public struct CandidateBuilder: Sendable {
     /// The request's window for W in words.
     public func window(_ request: Request) -> String { Self.window(request, in: scenario) }
 
-    public static func window(_ request: Request, in scenario: Scenario) -> String {
-        var first = max(scenario.horizon.lowerBound, scenario.planningStart)
-        if let earliest = request.earliest { first = max(first, earliest) }
-        var last = scenario.horizon.upperBound
-        if let latest = request.latest { last = min(last, latest) }
-        return "\(first.iso)..\(last.iso)"
-    }
+    public static func window(_ request: Request, in scenario: Scenario) -> String { CostModel.windowText(of: request, in: scenario) }
 
     private func noPairReason(_ request: Request) -> String {
         var why: [String] = []
