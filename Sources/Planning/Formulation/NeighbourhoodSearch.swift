@@ -58,8 +58,8 @@ public struct NeighbourhoodSearch {
         let kinds = Neighbourhood.allCases
         // At the bound: done. Within the gap limit: a few more rounds, while they still pay off.
         func closeEnough() -> Bool {
-            guard let bound, objective - bound >= -0.005 else { return false }
-            if objective - bound <= 0.005 { return true }
+            guard let bound, objective - bound >= -Tolerance.cent else { return false }
+            if objective - bound <= Tolerance.cent { return true }
             guard objective - bound <= relativeGap * max(abs(objective), 1) else { return false }
             return failures >= 2 * kinds.count || patience.map { stale >= $0 } ?? false
         }
@@ -81,7 +81,7 @@ public struct NeighbourhoodSearch {
             if let values = result.values, result.status == .optimal || result.status == .feasible {
                 let candidate = sub.model.choices(from: values)
                 let value = assembler.objectiveTerms(candidate).total
-                if value < objective - 0.005 {
+                if value < objective - Tolerance.cent {
                     current = candidate
                     objective = value
                     improved = true

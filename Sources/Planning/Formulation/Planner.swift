@@ -251,9 +251,9 @@ public struct Planner {
         var best = WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil)
         let gapLimit = mipGap ?? scenario.solver.mipGap
         // A bound above the plan would be a bug, never a proof: only a bound at or below the plan counts.
-        let closeToBound = { (value: Double) in relaxationBound.map { abs(value - $0) <= 0.005 } ?? false }
+        let closeToBound = { (value: Double) in relaxationBound.map { abs(value - $0) <= Tolerance.cent } ?? false }
         let withinGap = { (value: Double) in
-            relaxationBound.map { value - $0 >= -0.005 && value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false
+            relaxationBound.map { value - $0 >= -Tolerance.cent && value - $0 <= max(Tolerance.cent, gapLimit * max(abs(value), 1)) } ?? false
         }
         let whole = WholeSolve(solver: solver, assembler: assembler, log: solverLog, cancellation: cancellation)
         let remaining = { max(0.1, left()) }
