@@ -3,16 +3,16 @@
 /// Values are on the scale of whatever reports them: the solver reports its model's objective;
 /// the planner maps that to the plan's objective in EUR before passing it on.
 public struct SolverProgress: Sendable, Equatable {
-    /// The steps of planning, in the order they run.
-    public enum Phase: String, Sendable, Equatable {
-        case reading = "reading"
-        case startPlan = "greedy start"
-        case building = "building the model"
-        case solving = "solving"
+    /// The steps of a solve, in the order they run: a start, the model built, the search, small
+    /// neighbourhoods re-solved, the bound raised. What an application does around them (reading,
+    /// writing) and the words shown for each are the application's.
+    public enum Phase: Sendable, Equatable, CaseIterable {
+        case startPlan
+        case building
+        case solving
         /// Re-solving small neighbourhoods of the best plan after the main solve.
-        case improving = "improving"
-        case raisingBound = "raising the bound"
-        case writing = "writing"
+        case improving
+        case raisingBound
     }
 
     public var phase: Phase

@@ -67,13 +67,16 @@ public enum OutputFolder {
                     keepMode(of: target.path, on: staging.path)
                     try carryOver(from: target, to: staging, except: Set(files.keys))
                 }
+                var written: [String] = []
                 for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                     let url = staging.appendingPathComponent(path)
                     try refuseSymbolicLinks(in: path, under: staging, folder: folder)
                     try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try DurableFiles.writeNew(data, to: url.path)
+                    try DurableFiles.writeNew(data, to: url.path, flush: false)
+                    written.append(url.path)
                     try hook?(path)
                 }
+                try DurableFiles.flushAll(written, in: staging.path)
                 DurableFiles.syncFolder(staging.path)
                 pauseForTests()
                 try swapIn(staging, target: target, targetExists: exists)

@@ -12,7 +12,7 @@ final class SolveJobs: @unchecked Sendable {
     struct Snapshot: Sendable, Equatable {
         enum State: String, Sendable { case running, finished, failed }
         var state: State = .running
-        var phase = SolverProgress.Phase.reading.rawValue
+        var phase = "reading"
         var incumbent: Double?
         var bound: Double?
         var elapsed: Double = 0
@@ -85,13 +85,13 @@ final class SolveJobs: @unchecked Sendable {
             let planner = Planner(scenario: scenario, previous: previous)
             let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: timeLimit, onProgress: { [self] progress in
                 update(id) { snapshot in
-                    snapshot.phase = progress.phase.rawValue
+                    snapshot.phase = Self.words(progress.phase)
                     snapshot.incumbent = progress.incumbent ?? snapshot.incumbent
                     snapshot.bound = progress.bound ?? snapshot.bound
                     snapshot.elapsed = progress.elapsed
                 }
             }, cancellation: cancellation)
-            update(id) { $0.phase = SolverProgress.Phase.writing.rawValue }
+            update(id) { $0.phase = "writing" }
             let published = try PlanOutputs.write(plan, previous: previous, scenario: scenario, to: folder).plan
             update(id) { snapshot in
                 snapshot.state = .finished
@@ -104,6 +104,17 @@ final class SolveJobs: @unchecked Sendable {
             update(id) { $0.state = .failed; $0.message = error.description }
         } catch {
             update(id) { $0.state = .failed; $0.message = String(describing: error) }
+        }
+    }
+
+    /// The planner's phase as the desk's page shows it.
+    static func words(_ phase: SolverProgress.Phase) -> String {
+        switch phase {
+        case .startPlan: "greedy start"
+        case .building: "building the model"
+        case .solving: "solving"
+        case .improving: "improving"
+        case .raisingBound: "raising the bound"
         }
     }
 }

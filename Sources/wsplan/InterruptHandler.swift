@@ -1,46 +1,53 @@
 import Dispatch
 import Foundation
 import Optimization
+import PlanningIO
 
-/// Ctrl-C while `wsplan solve` runs: the first asks the solve to stop and keep its best plan
-/// (`cancellation`); a second one exits at once with status 130, writing nothing.
+/// Ctrl-C while `wsplan solve` runs, answered at once in every step:
+/// - while reading (no plan can be kept yet): quit, writing nothing (exit 130);
+/// - while planning: ask the planner to stop and keep its best plan (`cancellation`); the command
+///   stops waiting for it 1.5 s later whatever step it is in (`PlanRun`);
+/// - while writing: say so; the plan is still written.
+/// A second Ctrl-C always quits at once with status 130, writing nothing: the outputs are staged
+/// beside the folder and swapped in whole, so a quit leaves the old plan in place.
 ///
 /// The solve runs synchronously on the main thread, so SIGINT is ignored as a signal and handled
-/// by a dispatch source on a queue of its own. While the outputs are being moved into place
-/// (`writing()`), further Ctrl-Cs are ignored: that takes milliseconds, and stopping half-way would
-/// leave a mix of old and new files.
+/// by a dispatch source on a queue of its own.
 final class InterruptHandler: @unchecked Sendable {
+    enum Stage { case reading, planning, writing }
+
     let cancellation = Cancellation()
     private let lock = NSLock()
-    private var isWriting = false
+    private var current = Stage.reading
     private let source: DispatchSourceSignal
 
-    /// `onFirst` runs on the handler's queue after the first Ctrl-C; `onSecond` just before exiting.
-    init(onFirst: @escaping @Sendable () -> Void, onSecond: @escaping @Sendable () -> Void) {
+    /// `onFirst` runs on the handler's queue after the first Ctrl-C, with the stage it came in;
+    /// `onSecond` just before exiting.
+    init(onFirst: @escaping @Sendable (Stage) -> Void, onSecond: @escaping @Sendable () -> Void) {
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "wsplan.interrupt"))
         source.setEventHandler { [unowned self] in
             // Signals that arrive together are delivered once, with their count.
             let presses = Int(self.source.data)
-            self.lock.lock()
-            let writing = self.isWriting
-            self.lock.unlock()
-            if writing { return }
+            let stage = self.stage
             if self.cancellation.isCancelled || presses >= 2 {
                 onSecond()
                 _exit(130)
             }
             self.cancellation.cancel()
-            onFirst()
+            onFirst(stage)
+            if stage == .reading {
+                FileLock.releaseAll()
+                _exit(130)
+            }
         }
         source.resume()
     }
 
-    /// From now on Ctrl-C no longer exits: the outputs are being written.
-    func writing() {
-        lock.lock()
-        isWriting = true
-        lock.unlock()
+    /// The step the command is in.
+    var stage: Stage {
+        get { lock.lock(); defer { lock.unlock() }; return current }
+        set { lock.lock(); current = newValue; lock.unlock() }
     }
 
     var wasInterrupted: Bool { cancellation.isCancelled }

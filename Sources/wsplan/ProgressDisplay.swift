@@ -2,16 +2,41 @@ import Foundation
 import Optimization
 import Planning
 
-/// Shows on stderr what `wsplan solve` is doing: the phase, the model's size, the best plan so far,
+/// Shows on stderr what `wsplan solve` is doing: the step, the model's size, the best plan so far,
 /// the bound, the gap and the elapsed time.
 ///
 /// On a terminal it is one line rewritten in place (`\r`, clear to end of line), at most five times a
 /// second, cut to the terminal's width so it never wraps. Otherwise (a pipe, a log file) it writes
-/// plain lines: one per phase, one per better plan, and otherwise at most one every five seconds.
-/// Notes (messages of their own) go on lines above the live line. Safe to call from any thread:
-/// the search reports on the solving thread, the Ctrl-C handler on its own queue.
+/// plain lines: one per step, one per better plan, and otherwise one every five seconds, also
+/// while a step reports nothing (a heartbeat). Notes (messages of their own) go on lines above the
+/// live line. Safe to call from any thread: the search reports on the solving thread, the Ctrl-C
+/// handler on its own queue.
 final class ProgressDisplay: @unchecked Sendable {
     enum Mode { case terminal, lines, quiet }
+
+    /// What the command is doing: its own steps around the planner's phases. The words shown live here.
+    enum Step: Equatable {
+        case reading
+        case listing
+        case planning(SolverProgress.Phase)
+        case writing
+
+        var words: String {
+            switch self {
+            case .reading: "reading"
+            case .listing: "listing the candidates"
+            case .writing: "writing"
+            case .planning(let phase):
+                switch phase {
+                case .startPlan: "greedy start"
+                case .building: "building the model"
+                case .solving: "solving"
+                case .improving: "improving"
+                case .raisingBound: "raising the bound"
+                }
+            }
+        }
+    }
 
     let mode: Mode
     private let lock = NSLock()
@@ -19,10 +44,11 @@ final class ProgressDisplay: @unchecked Sendable {
     private let write: (String) -> Void
     private let columns: () -> Int
     private var live: String?
-    private var last: SolverProgress?
+    private var last: (step: Step, progress: SolverProgress)?
     private var lastShown: ContinuousClock.Instant?
-    /// On a terminal, redraws the live line once a second, so the clock runs on while GLPK is in a
-    /// step that reports nothing (its LP, its heuristics).
+    /// Redraws the live line once a second on a terminal, and repeats the last line every five
+    /// seconds into a log, so the clock runs on while a step reports nothing (GLPK's LP, its
+    /// heuristics, the diagnosis, the writing).
     private var heartbeat: DispatchSourceTimer?
 
     init(quiet: Bool, terminal: Bool = isatty(STDERR_FILENO) != 0,
@@ -31,7 +57,7 @@ final class ProgressDisplay: @unchecked Sendable {
         mode = quiet ? .quiet : terminal ? .terminal : .lines
         self.write = write
         self.columns = columns
-        if mode == .terminal {
+        if mode != .quiet {
             let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "wsplan.progress"))
             timer.schedule(deadline: .now() + 1, repeating: 1)
             timer.setEventHandler { [weak self] in self?.redraw() }
@@ -42,17 +68,27 @@ final class ProgressDisplay: @unchecked Sendable {
 
     deinit { heartbeat?.cancel() }
 
-    /// The live line again, with the time brought up to date.
+    /// The live line again (on a terminal), or the last line once five seconds passed without one
+    /// (into a log), with the time brought up to date.
     private func redraw() {
         lock.lock()
         defer { lock.unlock() }
-        guard live != nil, let last else { return }
-        show(last, now: ContinuousClock.now)
+        guard let last else { return }
+        let now = ContinuousClock.now
+        if mode == .terminal {
+            if live != nil { draw(last.step, last.progress, now: now) }
+        } else if lastShown.map({ now - $0 >= Self.logInterval }) ?? true {
+            lastShown = now
+            write("wsplan: " + Self.describe(last.step, last.progress, elapsed: seconds(now - started)) + "\n")
+        }
     }
 
-    /// Draws `progress` as the live line (the lock is held).
-    private func show(_ progress: SolverProgress, now: ContinuousClock.Instant) {
-        let text = "wsplan: " + Self.describe(progress, elapsed: seconds(now - started))
+    /// At most this long between two lines into a log.
+    static let logInterval: Duration = .seconds(5)
+
+    /// Draws the live line (the lock is held).
+    private func draw(_ step: Step, _ progress: SolverProgress, now: ContinuousClock.Instant) {
+        let text = "wsplan: " + Self.describe(step, progress, elapsed: seconds(now - started))
         live = "\r" + Self.fit(text, columns: columns()) + "\u{1B}[K"
         write(live!)
     }
@@ -76,23 +112,30 @@ final class ProgressDisplay: @unchecked Sendable {
         write((mode == .terminal && live != nil ? "\r\u{1B}[K" : "") + "wsplan: " + text + "\n" + (live ?? ""))
     }
 
-    /// The state of the work, shown when the throttle allows (always on a new phase or plan).
-    func update(_ progress: SolverProgress) {
+    /// The planner's state, shown when the throttle allows (always on a new phase or plan).
+    func update(_ progress: SolverProgress) { update(.planning(progress.phase), progress) }
+
+    /// One of the command's own steps (reading, listing, writing), with the plan found when there is one.
+    func show(_ step: Step, incumbent: Double? = nil, bound: Double? = nil) {
+        update(step, SolverProgress(phase: .solving, incumbent: incumbent, bound: bound, elapsed: 0))
+    }
+
+    private func update(_ step: Step, _ progress: SolverProgress) {
         guard mode != .quiet else { return }
         lock.lock()
         defer { lock.unlock() }
         let now = ContinuousClock.now
-        let newPhase = progress.phase != last?.phase || progress.size != last?.size
-        let betterPlan = progress.incumbent.map { new in last?.incumbent.map { new < $0 - 0.005 } ?? true } ?? false
-        let interval: Duration = mode == .terminal ? .milliseconds(200) : .seconds(5)
+        let newStep = step != last?.step || progress.size != last?.progress.size
+        let betterPlan = progress.incumbent.map { new in last?.progress.incumbent.map { new < $0 - Tolerance.cent } ?? true } ?? false
+        let interval: Duration = mode == .terminal ? .milliseconds(200) : Self.logInterval
         let due = lastShown.map { now - $0 >= interval } ?? true
-        last = progress
-        guard newPhase || betterPlan || due else { return }
+        last = (step, progress)
+        guard newStep || betterPlan || due else { return }
         lastShown = now
         if mode == .terminal {
-            show(progress, now: now)
+            draw(step, progress, now: now)
         } else {
-            write("wsplan: " + Self.describe(progress, elapsed: seconds(now - started)) + "\n")
+            write("wsplan: " + Self.describe(step, progress, elapsed: seconds(now - started)) + "\n")
         }
     }
 
@@ -106,23 +149,27 @@ final class ProgressDisplay: @unchecked Sendable {
         heartbeat = nil
     }
 
-    /// Ends the live line and prints the result of the run.
-    func summary(_ plan: Plan, folder: String, files: String) {
+    /// Ends the live line and prints the result of the run; `wall` is the whole command's time so far.
+    func summary(_ plan: Plan, folder: String, files: String, wall: Double) {
         finish()
         let s = plan.solver
         let served = plan.packages.filter { !$0.pinned }.count
-        note("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(Self.eur(s.objective)) EUR, bound \(Self.eur(s.bound)), gap \(s.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–"), \(String(format: "%.1f", s.seconds)) s")
+        note("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(Self.eur(s.objective)) EUR, bound \(Self.eur(s.bound)), gap \(s.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–"), \(String(format: "%.1f", wall)) s")
         note("wrote \(folder)/\(files) (\(plan.events?.count ?? 0) calendar events)")
     }
 
     /// One line, short enough for 80 columns while solving:
     /// `solving · best 12345.67 EUR · bound 12300.00 EUR · gap 0.36 % · 12.3 s`; the model's size shows while building.
     static func describe(_ progress: SolverProgress, elapsed: Double) -> String {
-        var parts = [progress.phase.rawValue]
-        if let size = progress.size, progress.phase == .building {
+        describe(.planning(progress.phase), progress, elapsed: elapsed)
+    }
+
+    static func describe(_ step: Step, _ progress: SolverProgress, elapsed: Double) -> String {
+        var parts = [step.words]
+        if let size = progress.size, step == .planning(.building) {
             parts[0] += " (\(size.rows) rows × \(size.columns) columns, \(size.nonZeros) non-zeros)"
         }
-        if progress.phase != .reading {
+        if step != .reading && step != .listing {
             parts.append("best \(progress.incumbent.map { eur($0) + " EUR" } ?? "none yet")")
             if let bound = progress.bound { parts.append("bound \(eur(bound)) EUR") }
             if let gap = progress.gap { parts.append(String(format: "gap %.2f %%", gap * 100)) }

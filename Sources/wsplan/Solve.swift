@@ -61,11 +61,19 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        // The time limit is the whole command's, from here to the last file written.
+        let started = ContinuousClock.now
         let display = ProgressDisplay(quiet: quiet)
         let interrupt = InterruptHandler(
-            onFirst: { display.warn("interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)") },
+            onFirst: { stage in
+                display.warn(stage == .writing
+                    ? "interrupted: writing the plan found (Ctrl-C again quits without writing)"
+                    : stage == .reading
+                    ? "interrupted before any plan: quitting without writing anything"
+                    : "interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)")
+            },
             onSecond: { display.warn("interrupted again: quitting without writing anything"); FileLock.releaseAll() })
-        display.update(SolverProgress(phase: .reading, elapsed: 0))
+        display.show(.reading)
         defer { display.finish() }
         let folder = out ?? PlanOutputs.defaultFolder(forScenario: scenario)
         let loaded: Scenario
@@ -80,35 +88,76 @@ struct Solve: ParsableCommand {
         defer { target.release() }
         do { previousPlan = try PlanOutputs.previousPlan(named: previous, folder: target.path) } catch { throw reportInput(error) }
 
-        let planner = Planner(scenario: loaded, options: FormulationOptions(
-            preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives), previous: previousPlan)
-        let solver = GLPKSolver()
-        let writeMPS = { (model: Model) throws in
-            guard let writeModel else { return }
-            guard try solver.writeMPS(model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
+        let options = FormulationOptions(preparationAlternatives: prepAlternatives, followupAlternatives: followupAlternatives)
+        let limit = timeLimit ?? loaded.solver.timeLimitSeconds
+        let finish = TimeShares.finishSeconds(limit: limit, scenario: loaded)
+        interrupt.stage = .planning
+        let plan: Plan
+        if method == .greedy {
+            display.show(.listing)
+            let planner = Planner(scenario: loaded, options: options, previous: previousPlan, timeLimitSeconds: limit)
+            if let writeModel {
+                // The greedy method builds the package model only to write it.
+                let model = try planner.prepare(solver: GLPKSolver(), timeLimitSeconds: limit, start: planner.greedy()).model.model
+                guard try GLPKSolver().writeMPS(model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
+            }
+            plan = planner.officeBaselinePlan()
+        } else {
+            plan = try optimise(loaded, options: options, previous: previousPlan, limit: limit, finish: finish, started: started,
+                                display: display, cancellation: interrupt.cancellation)
         }
-        // With GLPK the planner hands over its model once built; the greedy method builds it only to write it.
-        if method == .greedy, writeModel != nil {
-            let start = planner.greedy()
-            try writeMPS(try planner.prepare(solver: solver, timeLimitSeconds: timeLimit ?? loaded.solver.timeLimitSeconds, start: start).model.model)
-        }
-        // GLPK's own output only with --verbose, as notes above the progress line.
-        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in display.note("glpk: " + line) } : nil
-        let plan = method == .greedy ? planner.officeBaselinePlan() : try planner.plan(
-            using: solver, timeLimitSeconds: timeLimit, mipGap: mipGap, injectStart: !noStart,
-            progress: { display.note($0) }, solverLog: log, onProgress: { display.update($0) }, cancellation: interrupt.cancellation,
-            onModel: writeMPS)
 
-        interrupt.writing()
-        display.update(SolverProgress(phase: .writing, incumbent: plan.solver.objective, bound: plan.solver.bound, elapsed: 0))
+        interrupt.stage = .writing
+        display.show(.writing, incumbent: plan.solver.objective, bound: plan.solver.bound)
         let written = try PlanOutputs.write(plan, previous: previousPlan, scenario: loaded, to: target, csv: csvFormat.dialect,
                                             recruitment: RecruitmentFile.read(folder: folder))
         let published = written.plan
         for change in written.changes ?? [] { display.note(change.terminalLine) }
-        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html, roster-*.html and ics/")
+        display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html, roster-*.html and ics/",
+                        wall: TimeShares.seconds(since: started))
         if interrupt.wasInterrupted {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
         }
+    }
+
+    /// Lists the candidates and plans with GLPK on a thread of its own, waiting no longer than the
+    /// limit allows (or 1.5 s after Ctrl-C): then the best plan so far is taken, whatever step
+    /// the planner is in. Without any plan by then (not even the greedy one), nothing is written.
+    private func optimise(_ scenario: Scenario, options: FormulationOptions, previous: Plan?, limit: Double, finish: Double,
+                          started: ContinuousClock.Instant, display: ProgressDisplay, cancellation: Cancellation) throws -> Plan {
+        let (gap, inject, writeModel) = (mipGap, !noStart, writeModel)
+        // The planner's stop: Ctrl-C, or the command no longer waiting for it (then it is also muted).
+        let stop = Cancellation()
+        let muted = Cancellation()
+        let note: @Sendable (String) -> Void = { text in if !muted.isCancelled { display.note(text) } }
+        // GLPK's own output only with --verbose, as notes above the progress line.
+        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in note("glpk: " + line) } : nil
+        let best = BestPlanSoFar()
+        display.show(.listing)
+        let finished = try PlanRun.run(deadline: TimeShares.waitUntil(started: started, limit: limit, finish: finish),
+                                       interrupt: cancellation, stop: stop) {
+            let planner = Planner(scenario: scenario, options: options, previous: previous, timeLimitSeconds: limit)
+            let solver = GLPKSolver()
+            return try planner.plan(using: solver, timeLimitSeconds: limit, mipGap: gap, injectStart: inject, startedAt: started,
+                                    finishSeconds: finish, bestSoFar: best, progress: note, solverLog: log,
+                                    onProgress: { if !muted.isCancelled { display.update($0) } }, cancellation: stop, onModel: { model in
+                // `--write-model`: the model GLPK gets, from the relaxations solved once.
+                guard let writeModel else { return }
+                guard try solver.writeMPS(model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }
+            })
+        }
+        if let finished { return finished }
+        muted.cancel()
+        let why = cancellation.isCancelled ? "Ctrl-C" : "the time limit (\(TimeShares.text(limit)) s)"
+        guard let kept = best.plan(solverName: GLPKSolver().name, seconds: TimeShares.seconds(since: started)) else {
+            if cancellation.isCancelled {
+                display.warn("interrupted before the first plan: nothing was written")
+                throw ExitCode(130)
+            }
+            throw Failure.message("no plan: \(why) came before even the greedy plan was made (listing the candidates takes longer); nothing was written. Give a longer --time-limit.")
+        }
+        display.note("\(why) came in the middle of a step that cannot be cut short: the best plan so far is written (\(kept.solver.status.rawValue))")
+        return kept
     }
 }
 

@@ -52,7 +52,7 @@ struct ProgressDisplayTests {
     @Test func plainLinesWithoutEscapes() {
         let sink = Sink()
         let display = ProgressDisplay(quiet: false, terminal: false, write: sink.write)
-        display.update(SolverProgress(phase: .reading, elapsed: 0))
+        display.show(.reading)
         display.update(solving(nil))
         display.update(solving(nil))            // nothing new, within 5 s
         display.update(solving(30000))

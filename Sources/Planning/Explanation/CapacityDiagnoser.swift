@@ -6,35 +6,50 @@
 struct CapacityDiagnoser {
     let scenario: Scenario
     let candidates: RequestCandidates
-    /// Trainer → day → municipality of the package (planned or confirmed) that takes that day.
-    let taken: [String: [Day: String]]
-    /// Packages with W in the horizon per trainer, confirmed ones included.
-    let packages: [String: Int]
-    /// Event days per trainer and month key, confirmed ones included.
-    let monthDays: [String: [Int: Int]]
+    let occupancy: Occupancy
+    var taken: [String: [Day: String]] { occupancy.taken }
+    var packages: [String: Int] { occupancy.packages }
+    var monthDays: [String: [Int: Int]] { occupancy.monthDays }
 
-    init(scenario: Scenario, candidates: RequestCandidates, commitments: TrainerCommitments, choices: [PackageChoice]) {
-        self.scenario = scenario
-        self.candidates = candidates
-        var taken: [String: [Day: String]] = [:]
-        var packages = commitments.pinnedPackages
-        var monthDays = commitments.pinnedDaysPerMonth
-        for booking in scenario.bookings {
-            for t in booking.trainers.ids { for day in booking.eventDays { taken[t, default: [:]][day] = booking.municipality } }
-        }
-        for choice in choices {
-            let id = scenario.requests[choice.request].id
-            for t in choice.pair.ids {
-                packages[t, default: 0] += 1
-                for day in choice.eventDays {
-                    taken[t, default: [:]][day] = id
-                    monthDays[t, default: [:]][day.monthKey, default: 0] += 1
+    /// What a plan takes of each trainer, built once for every request it leaves out.
+    struct Occupancy {
+        /// Trainer → day → municipality of the package (planned or confirmed) that takes that day.
+        let taken: [String: [Day: String]]
+        /// Packages with W in the horizon per trainer, confirmed ones included.
+        let packages: [String: Int]
+        /// Event days per trainer and month key, confirmed ones included.
+        let monthDays: [String: [Int: Int]]
+        /// The scenario's trainers by id (every slot of every request asks for their caps).
+        let trainers: [String: Trainer]
+
+        init(scenario: Scenario, commitments: TrainerCommitments, choices: [PackageChoice]) {
+            trainers = Dictionary(scenario.trainers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var taken: [String: [Day: String]] = [:]
+            var packages = commitments.pinnedPackages
+            var monthDays = commitments.pinnedDaysPerMonth
+            for booking in scenario.bookings {
+                for t in booking.trainers.ids { for day in booking.eventDays { taken[t, default: [:]][day] = booking.municipality } }
+            }
+            for choice in choices {
+                let id = scenario.requests[choice.request].id
+                for t in choice.pair.ids {
+                    packages[t, default: 0] += 1
+                    for day in choice.eventDays {
+                        taken[t, default: [:]][day] = id
+                        monthDays[t, default: [:]][day.monthKey, default: 0] += 1
+                    }
                 }
             }
+            self.taken = taken
+            self.packages = packages
+            self.monthDays = monthDays
         }
-        self.taken = taken
-        self.packages = packages
-        self.monthDays = monthDays
+    }
+
+    init(scenario: Scenario, candidates: RequestCandidates, occupancy: Occupancy) {
+        self.scenario = scenario
+        self.candidates = candidates
+        self.occupancy = occupancy
     }
 
     private enum SlotBlock { case packageCap([String]), workshopTaken, meetingsTaken, monthCap([String: [Int]]), free(PackageChoice) }
@@ -76,7 +91,7 @@ struct CapacityDiagnoser {
                 }
             }
         }
-        let (first, last) = CandidateBuilder.window(of: request, in: scenario)
+        let (first, last) = CostModel.windowBounds(request, scenario)
         let window = first...max(first, last)
         let pairCount = candidates.options.count
         if !capped.isEmpty {
@@ -110,9 +125,7 @@ struct CapacityDiagnoser {
         diagnosis.facts.trainersBusy = Set(workshopHolders.keys).union(meetingHolders.keys).sorted()
         diagnosis.facts.requires = request.requires
         diagnosis.facts.excludes = request.excludes
-        diagnosis.facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
-            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
-        }.sorted()
+        diagnosis.facts.forbiddenPairs = CostModel.forbiddenPairsAllowed(by: request, in: scenario)
         return diagnosis
     }
 
@@ -133,7 +146,7 @@ struct CapacityDiagnoser {
     private func isFree(_ t: String, _ day: Day) -> Bool { taken[t]?[day] == nil }
 
     private func block(_ pair: TrainerPair, _ workshop: WorkshopOption, _ m: Int) -> SlotBlock {
-        let capped = pair.ids.filter { t in scenario.trainer(t)?.maxPackages.map { (packages[t] ?? 0) >= $0 } ?? false }
+        let capped = pair.ids.filter { t in occupancy.trainers[t]?.maxPackages.map { (packages[t] ?? 0) >= $0 } ?? false }
         if !capped.isEmpty { return .packageCap(capped) }
         let w = workshop.day
         if !pair.ids.allSatisfy({ isFree($0, w) && isFree($0, w.advanced(by: 1)) }) { return .workshopTaken }
@@ -156,7 +169,7 @@ struct CapacityDiagnoser {
     private func monthsOverCap(_ pair: TrainerPair, _ days: [Day]) -> [String: [Int]] {
         var result: [String: [Int]] = [:]
         for t in pair.ids {
-            guard let cap = scenario.trainer(t)?.maxDaysPerMonth else { continue }
+            guard let cap = occupancy.trainers[t]?.maxDaysPerMonth else { continue }
             var extra: [Int: Int] = [:]
             for day in days { extra[day.monthKey, default: 0] += 1 }
             let over = extra.filter { (monthDays[t]?[$0.key] ?? 0) + $0.value > cap }.map(\.key)

@@ -68,7 +68,8 @@ struct CheapChanges {
         let candidates = given ?? CandidateBuilder(scenario: changed, calendar: planner.calendar, commitments: planner.commitments,
                                                    workshopBudget: planner.options.workshopBudget).candidates(for: changed.requests[m])
         guard !candidates.options.isEmpty else { return false }
-        return CapacityDiagnoser(scenario: changed, candidates: candidates, commitments: planner.commitments, choices: choices)
-            .freeSlot(m) != nil
+        // The occupancy of the changed scenario: a raised cap changes what its trainers may take.
+        let occupancy = CapacityDiagnoser.Occupancy(scenario: changed, commitments: planner.commitments, choices: choices)
+        return CapacityDiagnoser(scenario: changed, candidates: candidates, occupancy: occupancy).freeSlot(m) != nil
     }
 }

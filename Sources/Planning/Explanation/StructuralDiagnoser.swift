@@ -36,9 +36,7 @@ struct StructuralDiagnoser {
         facts.requires = request.requires
         facts.excludes = request.excludes
         // Forbidden pairs that requires/excludes would allow: allowing one of them lets the request in.
-        facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
-            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
-        }.sorted()
+        facts.forbiddenPairs = CostModel.forbiddenPairsAllowed(by: request, in: scenario)
         if ids.count < 2 { return Blocker(.tooFewTrainers) }
         let required = Set(request.requires)
         if required.count > 2 {
@@ -64,9 +62,7 @@ struct StructuralDiagnoser {
 
     // MARK: R4 / R6
 
-    private func window(_ request: Request) -> (first: Day, last: Day) {
-        CandidateBuilder.window(of: request, in: scenario)
-    }
+    private func window(_ request: Request) -> (first: Day, last: Day) { CostModel.windowBounds(request, scenario) }
 
     private func dayBlocker(_ request: Request) -> Blocker {
         let (first, last) = window(request)
@@ -100,9 +96,7 @@ struct StructuralDiagnoser {
         let (first, last) = window(request)
         facts.requires = request.requires
         facts.excludes = request.excludes
-        facts.forbiddenPairs = scenario.forbiddenPairs.filter { pair in
-            !request.requires.contains { !pair.contains($0) } && !request.excludes.contains { pair.contains($0) }
-        }.sorted()
+        facts.forbiddenPairs = CostModel.forbiddenPairsAllowed(by: request, in: scenario)
         if freeWorkshops.isEmpty {
             let trainers = Set(pairs.flatMap(\.ids)).sorted()
             let needed = Set(days.flatMap { [$0, $0.advanced(by: 1)] })

@@ -7,6 +7,13 @@ public struct UnscheduledDiagnoser {
 
     /// Why request `m` has no package among `choices` (the plan's new packages).
     public func diagnose(_ m: Int, choices: [PackageChoice]) -> Diagnosis {
+        diagnose(m, choices: choices, occupancy: nil, structural: nil)
+    }
+
+    /// `occupancy`, `structural`: what `choices` take of each trainer and the diagnoser of
+    /// requests without candidates, when already made (they are the same for every request).
+    private func diagnose(_ m: Int, choices: [PackageChoice], occupancy: CapacityDiagnoser.Occupancy?,
+                          structural: StructuralDiagnoser?) -> Diagnosis {
         let scenario = planner.scenario
         let request = scenario.requests[m]
         if scenario.bookings.contains(where: { $0.municipality == request.id }) {
@@ -17,14 +24,20 @@ public struct UnscheduledDiagnoser {
         }
         let candidates = planner.candidates[m]
         if candidates.options.isEmpty {
-            return StructuralDiagnoser(scenario: scenario, calendar: planner.calendar, commitments: planner.commitments).diagnose(m)
+            return (structural ?? StructuralDiagnoser(scenario: scenario, calendar: planner.calendar, commitments: planner.commitments))
+                .diagnose(m)
         }
-        return CapacityDiagnoser(scenario: scenario, candidates: candidates, commitments: planner.commitments, choices: choices).diagnose(m)
+        let occupancy = occupancy ?? CapacityDiagnoser.Occupancy(scenario: scenario, commitments: planner.commitments, choices: choices)
+        return CapacityDiagnoser(scenario: scenario, candidates: candidates, occupancy: occupancy).diagnose(m)
     }
 
     /// The diagnoses of every unscheduled request, in the scenario's order.
     public func diagnoseAll(choices: [PackageChoice]) -> [Diagnosis] {
-        planner.scenario.requests.indices.map { diagnose($0, choices: choices) }.filter { $0.kind == .structural || $0.kind == .capacity }
+        let occupancy = CapacityDiagnoser.Occupancy(scenario: planner.scenario, commitments: planner.commitments, choices: choices)
+        let structural = StructuralDiagnoser(scenario: planner.scenario, calendar: planner.calendar, commitments: planner.commitments)
+        let served = Set(choices.map(\.request))
+        return planner.scenario.requests.indices.filter { !served.contains($0) }
+            .map { diagnose($0, choices: choices, occupancy: occupancy, structural: structural) }.filter { $0.kind == .structural || $0.kind == .capacity }
     }
 
     /// The new (not pinned) packages of a plan as choices of this scenario's requests; packages of

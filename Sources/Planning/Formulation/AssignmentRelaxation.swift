@@ -24,7 +24,7 @@ public struct AssignmentRelaxation: Sendable {
 
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
                 previous: PreviousPlacements? = nil) {
-        let rules = scenario.rules, weights = scenario.weights
+        let weights = scenario.weights, costs = CostModel(scenario: scenario)
         var packages: [String: LinearExpression] = [:]
         var first = scenario.planningStart, last = scenario.horizon.upperBound
         var omitted = OmittedPairs(candidates)
@@ -38,14 +38,12 @@ public struct AssignmentRelaxation: Sendable {
             var assign = LinearExpression([.init(model.addBinary("u[\(request.id)]",
                                                                  objective: request.priority * weights.unscheduledEur + dropped), 1)])
             for option in candidate.options {
-                let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
+                let pairCost = costs.pairCost(option)
                 var least = Double.infinity
                 for workshop in option.workshops {
                     let w = workshop.day
-                    let prep: Double = weights.prepGapEur * Double(abs(workshop.preparations[0].distance(to: w) - rules.prepGap.target))
-                    let follow: Double = weights.followupGapEur * Double(abs(w.distance(to: workshop.followups[0]) - rules.followupGap.target))
                     let moved: Double = weights.moveEur * Double(previous?.leastMovedEvents(m, pair: option.pair, workshop: workshop) ?? 0)
-                    least = min(least, prep + follow + moved)
+                    least = min(least, costs.gapPenalty(workshop.preparations[0], w, workshop.followups[0]) + moved)
                 }
                 if !least.isFinite { least = 0 }
                 let y = model.addBinary("y[\(request.id),\(option.pair)]", objective: pairCost + least)

@@ -39,7 +39,19 @@ public struct ColumnSelection: Sendable {
         if options.preparationAlternatives != nil || options.followupAlternatives != nil {
             return DateShape(preparation: options.preparationAlternatives ?? .max, followup: options.followupAlternatives ?? .max, cross: false)
         }
-        return DateShape.ladder.first { totalColumns(candidates, $0) <= options.columnBudget } ?? DateShape.ladder.last!
+        return DateShape.ladder.first { fits(candidates, $0, within: options.columnBudget) } ?? DateShape.ladder.last!
+    }
+
+    /// `totalColumns(candidates, shape) <= budget`, counting only until the budget is passed.
+    static func fits(_ candidates: [RequestCandidates], _ shape: DateShape, within budget: Int) -> Bool {
+        var total = 0
+        for candidate in candidates {
+            for option in candidate.options {
+                total += columnCount(option, shape)
+                if total > budget { return false }
+            }
+        }
+        return true
     }
 
     /// Chooses columns within `options.columnBudget`.

@@ -24,6 +24,21 @@ public struct FormulationOptions: Sendable, Equatable {
     public var localSearchShare = 0.4
     /// Most (pair, workshop day) candidates per request, cheapest pairs first (see `CandidateBuilder`).
     public var workshopBudget = 6_000
+    /// Most (pair, workshop day) candidates of all requests together, and per second of the time
+    /// limit: beyond them each request gets its share (at least `leastWorkshopBudget`). This keeps
+    /// the listing's time and memory (each candidate carries its ranked meeting days) within the
+    /// limit and 4 GB at the generator's largest sizes; up to 400 requests and 20 s nothing changes.
+    public var totalWorkshopBudget = 2_400_000
+    public var workshopBudgetPerSecond = 120_000
+    public var leastWorkshopBudget = 300
+
+    /// The budget of one request among `requests` under `timeLimit` seconds, and whether it was
+    /// cut below `workshopBudget` (then every trainer's cheapest pair counts against it too).
+    public func workshopBudget(requests: Int, timeLimit: Double) -> (budget: Int, cut: Bool) {
+        let total = min(Double(totalWorkshopBudget), Double(workshopBudgetPerSecond) * max(1, timeLimit))
+        let share = max(leastWorkshopBudget, Int(total) / max(1, requests))
+        return share < workshopBudget ? (share, true) : (workshopBudget, false)
+    }
     /// The time-indexed relaxation is solved when its workshop columns are at most this many;
     /// above, only the pair-level `AssignmentRelaxation` bounds the plan.
     public var timeIndexedRelaxationUpTo = 400_000

@@ -63,12 +63,12 @@ public struct GreedyPlanner: Sendable {
 
     /// The cheapest (travel, preferred bonus, gap penalties) feasible choice given the ledger.
     func bestChoice(for index: Int, ledger: TrainerLedger) -> PackageChoice? {
-        let rules = scenario.rules, weights = scenario.weights
+        let costs = CostModel(scenario: scenario)
         var best: (cost: Double, choice: PackageChoice)?
         for option in candidates[index].options {
             let pairIDs = option.pair.ids
             guard pairIDs.allSatisfy(ledger.hasPackageRoom) else { continue }
-            let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
+            let pairCost = costs.pairCost(option)
             if let best, pairCost >= best.cost { continue }   // options are sorted by travel cost
             let free = { (day: Day) in pairIDs.allSatisfy { ledger.isFree($0, day) } }
             for workshop in option.workshops {
@@ -80,9 +80,7 @@ public struct GreedyPlanner: Sendable {
                 let (p, f) = (workshop.preparations[i], workshop.followups[j])
                 let choice = PackageChoice(request: index, pair: option.pair, preparation: p, workshop: w, followup: f)
                 guard ledger.canTake(choice) else { continue }
-                let cost = pairCost
-                    + weights.prepGapEur * Double(abs(p.distance(to: w) - rules.prepGap.target))
-                    + weights.followupGapEur * Double(abs(w.distance(to: f) - rules.followupGap.target))
+                let cost = costs.packageCost(option, p, w, f)
                 if best == nil || cost < best!.cost { best = (cost, choice) }
             }
         }

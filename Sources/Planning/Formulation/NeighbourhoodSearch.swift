@@ -41,7 +41,7 @@ public struct NeighbourhoodSearch {
     public func improve(_ start: [PackageChoice], using solver: some Solver, until deadline: ContinuousClock.Instant,
                         bound: Double? = nil, relativeGap: Double = 0, cancellation: Cancellation? = nil,
                         log: (@Sendable (String) -> Void)? = nil,
-                        progress: ((String) -> Void)? = nil, onImprovement: ((Double) -> Void)? = nil) throws -> Outcome {
+                        progress: ((String) -> Void)? = nil, onImprovement: (([PackageChoice], Double) -> Void)? = nil) throws -> Outcome {
         let assembler = PlanAssembler(planner: planner)
         var current = start
         var objective = assembler.objectiveTerms(current).total
@@ -58,8 +58,8 @@ public struct NeighbourhoodSearch {
         let kinds = Neighbourhood.allCases
         // At the bound: done. Within the gap limit: a few more rounds, while they still pay off.
         func closeEnough() -> Bool {
-            guard let bound, objective - bound >= -0.005 else { return false }
-            if objective - bound <= 0.005 { return true }
+            guard let bound, objective - bound >= -Tolerance.cent else { return false }
+            if objective - bound <= Tolerance.cent { return true }
             guard objective - bound <= relativeGap * max(abs(objective), 1) else { return false }
             return failures >= 2 * kinds.count || patience.map { stale >= $0 } ?? false
         }
@@ -81,12 +81,12 @@ public struct NeighbourhoodSearch {
             if let values = result.values, result.status == .optimal || result.status == .feasible {
                 let candidate = sub.model.choices(from: values)
                 let value = assembler.objectiveTerms(candidate).total
-                if value < objective - 0.005 {
+                if value < objective - Tolerance.cent {
                     current = candidate
                     objective = value
                     improved = true
                     outcome.improvements += 1
-                    onImprovement?(objective)
+                    onImprovement?(current, objective)
                     progress?("local search: \(cents(objective)) EUR (round \(outcome.rounds), \(kind) of \(free.count))")
                 }
             }

@@ -31,7 +31,7 @@ public struct PackageModel: Sendable {
         self.candidates = candidates
         let selection = selection ?? .all(candidates)
         isExact = !selection.isPruned && candidates.allSatisfy { $0.leastOmittedPairCost == nil }
-        let rules = scenario.rules, weights = scenario.weights
+        let weights = scenario.weights, costs = CostModel(scenario: scenario)
         var use = TrainerUse()
 
         func add(_ name: String, _ choice: PackageChoice?, objective: Double, binary: Bool) -> VariableRef {
@@ -47,7 +47,6 @@ public struct PackageModel: Sendable {
             unscheduled.append(u)
             var assign = LinearExpression([.init(u, 1)])
             for option in candidate.options {
-                let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
                 for workshop in option.workshops where selection.keeps(request: m, pair: option.pair, day: workshop.day) {
                     let w = workshop.day
                     if !shape.coversAll(workshop.preparations.count, workshop.followups.count) { isExact = false }
@@ -55,9 +54,7 @@ public struct PackageModel: Sendable {
                         for (j, f) in workshop.followups.enumerated() where shape.includes(i, j) {
                             let choice = PackageChoice(request: m, pair: option.pair, preparation: p, workshop: w, followup: f)
                             if let admits, !admits(choice) { isExact = false; continue }
-                            let cost = pairCost
-                                + weights.prepGapEur * Double(abs(p.distance(to: w) - rules.prepGap.target))
-                                + weights.followupGapEur * Double(abs(w.distance(to: f) - rules.followupGap.target))
+                            let cost = costs.packageCost(option, p, w, f)
                                 + weights.moveEur * Double(previous?.movedEvents(m, choice) ?? 0)
                             let x = add("x[\(request.id),\(option.pair),\(p.iso),\(w.iso),\(f.iso)]", choice, objective: cost, binary: true)
                             assign.add(x)

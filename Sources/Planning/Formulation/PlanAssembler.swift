@@ -8,7 +8,7 @@ public struct PlanAssembler {
 
     /// The objective terms of SPEC §4 for `choices` (pinned bookings are constants, not part of it).
     public func objectiveTerms(_ choices: [PackageChoice]) -> ObjectiveTerms {
-        let weights = scenario.weights, rules = scenario.rules
+        let weights = scenario.weights, costs = CostModel(scenario: scenario)
         var terms = ObjectiveTerms()
         let served = Set(choices.map(\.request))
         let booked = Set(scenario.bookings.map(\.municipality))
@@ -20,9 +20,9 @@ public struct PlanAssembler {
             let request = scenario.requests[choice.request]
             terms.travel += PackageCostCalculator(scenario: scenario)
                 .costs(municipality: request.id, location: request.location, participants: request.participants, pair: choice.pair).travel
-            terms.prepGap += weights.prepGapEur * Double(abs(choice.preparation.distance(to: choice.workshop) - rules.prepGap.target))
-            terms.followupGap += weights.followupGapEur * Double(abs(choice.workshop.distance(to: choice.followup) - rules.followupGap.target))
-            if scenario.preferredPairs.contains(choice.pair) { terms.preferredPairs -= weights.preferredPairEur }
+            terms.prepGap += costs.preparationPenalty(choice.preparation, workshop: choice.workshop)
+            terms.followupGap += costs.followupPenalty(workshop: choice.workshop, choice.followup)
+            if scenario.preferredPairs.contains(choice.pair) { terms.preferredPairs -= costs.preferredBonus(choice.pair) }
             for t in choice.pair.ids { load[t, default: 0] += 1 }
         }
         terms.maxLoad = weights.maxLoadEur * Double(load.values.max() ?? 0)

@@ -14,10 +14,17 @@ public struct Planner {
     public let previous: PreviousPlacements?
     /// Seconds spent listing the candidates (reported in `build_seconds`).
     public let candidateSeconds: Double
+    /// When listing the candidates began: a time limit counts from here unless `plan` is told otherwise.
+    public let listedFrom: ContinuousClock.Instant
+    /// Each request's (pair, workshop day) budget for its candidates (`FormulationOptions.workshopBudget(requests:timeLimit:)`).
+    let workshopBudget: (budget: Int, cut: Bool)
 
     /// Requests already served by a confirmed booking of the same municipality are not planned again.
-    public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil) {
+    /// `timeLimitSeconds` (default: the scenario's) sizes the candidate budget of large scenarios.
+    public init(scenario: Scenario, options: FormulationOptions = FormulationOptions(), previous: Plan? = nil,
+                timeLimitSeconds: Double? = nil) {
         let clock = ContinuousClock(), started = clock.now
+        listedFrom = started
         self.scenario = scenario
         self.previous = previous.map {
             PreviousPlacements(previous: $0, requests: scenario.requests, booked: Set(scenario.bookings.map(\.municipality)))
@@ -26,9 +33,13 @@ public struct Planner {
         calendar = WorkingCalendar(scenario: scenario)
         commitments = TrainerCommitments(scenario: scenario)
         let booked = Set(scenario.bookings.map(\.municipality))
+        let budget = options.workshopBudget(requests: scenario.requests.count,
+                                            timeLimit: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+        workshopBudget = budget
         let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
-                                       workshopBudget: options.workshopBudget)
-        candidates = scenario.requests.map { request in
+                                       workshopBudget: budget.budget, budgetsEveryTrainer: budget.cut)
+        // Each request's candidates depend on it alone: listed on every core.
+        candidates = scenario.requests.parallelMap { request in
             booked.contains(request.id)
                 ? RequestCandidates(request: request, options: [], obstacles: [])
                 : builder.candidates(for: request)
@@ -44,7 +55,8 @@ public struct Planner {
     public func widening(_ requests: some Sequence<Int>) -> Planner {
         var copy = self
         let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
-                                       workshopBudget: options.workshopBudget, spreadOverAllPairs: true)
+                                       workshopBudget: workshopBudget.budget, spreadOverAllPairs: true,
+                                       budgetsEveryTrainer: workshopBudget.cut)
         for m in requests where candidates[m].leastOmittedPairCost != nil {
             copy.candidates[m] = builder.candidates(for: scenario.requests[m])
         }
@@ -147,149 +159,26 @@ public struct Planner {
     /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
     /// plan found so far is returned (`feasible` unless already proven). `onModel` gets the package
     /// model as it is built (for `--write-model`).
+    ///
+    /// The time limit is the whole command's: it counts from `startedAt` (default: when the
+    /// candidates began to be listed), and `finishSeconds` of it (default: `finishShare`) are kept
+    /// for diagnosing the unscheduled requests and writing. `bestSoFar` gets every better plan and
+    /// bound as they come, for a caller that cannot wait (`PlanRun`).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
-                     injectStart: Bool = true, progress: ((String) -> Void)? = nil,
+                     injectStart: Bool = true, startedAt: ContinuousClock.Instant? = nil, finishSeconds: Double? = nil,
+                     bestSoFar: BestPlanSoFar? = nil, progress: ((String) -> Void)? = nil,
                      solverLog: (@Sendable (String) -> Void)? = nil,
                      onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil,
                      onModel: ((Model) throws -> Void)? = nil) throws -> Plan {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var relay = PlanProgress(report: onProgress, started: started)
-        relay.phase(.startPlan)
-        let limit = timeLimitSeconds ?? scenario.solver.timeLimitSeconds
-        // The limit is the whole command's: listing the candidates came before, diagnosing the
-        // unscheduled requests and writing come after (`finishShare` of it is kept for those).
-        let budget = limit - candidateSeconds - min(5, max(0.3, limit * options.finishShare))
-        let left = { budget - elapsedSeconds(since: started, clock) }
-        let assembler = PlanAssembler(planner: self)
-        let start = greedy()
-        let startObjective = assembler.objectiveTerms(start).total
-        progress?("greedy start: \(start.count) of \(candidates.count) requests, objective \(cents(startObjective)) EUR")
-        relay.fallback = startObjective
-        relay.phase(.building)
-
-        let prepared = try prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start)
-        let preparedSeconds = elapsedSeconds(since: started, clock)
-        var relaxationBound = prepared.bound
-        let packageModel = prepared.model
-        progress?("relaxation bound: \(relaxationBound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
-        let model = packageModel.model
-        // `--write-model`: the model GLPK gets, from the relaxations solved once.
-        try onModel?(model)
-        progress?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(packageModel.isExact ? "" : " (best dates and pairs only)")")
-        relay.relaxationBound = relaxationBound
-        relay.isExact = packageModel.isExact
-        relay.size = ModelSize(model)
-        relay.phase(.building)
-        let buildSeconds = candidateSeconds + elapsedSeconds(since: started, clock)
-
-        // Local search first: GLPK finds good plans in small sub-models far faster than in the
-        // whole one. An exact model then gets the rest of the time to prove (or improve) the
-        // plan; a pruned one cannot prove anything, so the reserve goes to the proof by
-        // reduced-cost fixing or to raising the bound.
-        let reserve = packageModel.isExact ? 0 : limit * options.boundSearchShare
-        let searchShare = packageModel.isExact ? options.localSearchShare : 1
-        let searchSeconds = options.searchesLocally ? max(0, left() - reserve) * searchShare : 0
-        // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
-        let unserved = Set(candidates.indices).subtracting(start.map(\.request))
-        let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
-        let searchPlanner = widens ? widening(unserved) : self
-        var searchStart = start
-        if widens {
-            let widened = searchPlanner.greedy()
-            if assembler.objectiveTerms(widened).total < startObjective { searchStart = widened }
-        }
-        // With a proof at hand, the search hands over once it stalls within the gap limit; when
-        // the proof cannot be built yet, the search goes on (other neighbourhoods) and it is tried again.
-        let handsOver = prepared.fixing?.isPairLevel == false && !packageModel.isExact
-        let searchDeadline = clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000)))
-        relay.phase(.improving)
-        let searchRelay = relay
-        func localSearch(from plan: [PackageChoice], patience: Int?, seed: UInt64) throws -> NeighbourhoodSearch.Outcome {
-            var search = NeighbourhoodSearch(planner: searchPlanner)
-            search.seed = seed
-            search.patience = patience
-            let searched = try search.improve(plan, using: solver, until: searchDeadline, bound: relaxationBound,
-                                              relativeGap: mipGap ?? scenario.solver.mipGap, cancellation: cancellation,
-                                              log: solverLog, progress: progress, onImprovement: { value in
-                                                  var update = searchRelay
-                                                  update.fallback = value
-                                                  update.phase(.improving)
-                                              })
-            progress?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
-            return searched
-        }
-        let searched = try localSearch(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed)
-        var best = WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil)
-        let gapLimit = mipGap ?? scenario.solver.mipGap
-        // A bound above the plan would be a bug, never a proof: only a bound at or below the plan counts.
-        let closeToBound = { (value: Double) in relaxationBound.map { abs(value - $0) <= 0.005 } ?? false }
-        let withinGap = { (value: Double) in
-            relaxationBound.map { value - $0 >= -0.005 && value - $0 <= max(0.005, gapLimit * max(abs(value), 1)) } ?? false
-        }
-        let whole = WholeSolve(solver: solver, assembler: assembler, log: solverLog, cancellation: cancellation)
-        let remaining = { max(0.1, left()) }
-        relay.fallback = best.objective
-        if best.isOptimal || closeToBound(best.objective) || cancellation?.isCancelled == true {
-            progress?("local search reached the bound")
-        } else if left() < 0.5 {
-            progress?("no time left to prove the plan")
-        } else if packageModel.isExact {
-            if withinGap(best.objective) {
-                progress?("local search reached the bound within the gap limit")
-            } else {
-                progress?("solving with \(solver.name) (time limit \(Int(remaining().rounded())) s, gap \(gapLimit))")
-                let values = packageModel.values(for: best.choices, pinnedPackages: commitments.pinnedPackages)
-                best = try whole.solve(model, start: values, inject: injectStart, gap: gapLimit, seconds: remaining(), relay: &relay,
-                                       read: packageModel.choices(from:), improving: best)
-                if let own = best.bound { relaxationBound = max(own, relaxationBound ?? -.infinity) }
-            }
-        } else if let fixing = prepared.fixing {
-            var proof = try self.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4)
-            if proof.model == nil && handsOver && clock.now < searchDeadline && cancellation?.isCancelled != true {
-                let more = try localSearch(from: best.choices, patience: nil, seed: options.seed &+ 1)
-                if more.objective < best.objective - 0.005 {
-                    best = WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil)
-                    relay.fallback = best.objective
-                }
-                if !best.isOptimal && !closeToBound(best.objective) {
-                    proof = try self.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining() / 4)
-                }
-            }
-            let incumbent = best.objective
-            if let bound = proof.bound { relaxationBound = max(bound, relaxationBound ?? -.infinity) }
-            if let model = proof.model, let read = proof.read, !closeToBound(best.objective), cancellation?.isCancelled != true {
-                // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
-                progress?("proving with \(solver.name): \(model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining().rounded())) s)")
-                best = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining(), relay: &relay,
-                                       read: read, improving: best)
-                // Plans outside the proof model cost more than the incumbent.
-                if let own = best.bound { relaxationBound = max(min(own, incumbent), relaxationBound ?? -.infinity) }
-            }
-        }
-        // Not proven yet: spend the reserved time raising the relaxation's bound by branch and cut.
-        // Only when there is time to build and solve it (it is larger than the first relaxations, which took `preparedSeconds`).
-        if !packageModel.isExact, !best.isOptimal, let lp = relaxationBound, !withinGap(best.objective), cancellation?.isCancelled != true,
-           left() >= max(1, 2 * preparedSeconds) {
-            let search = remaining()
-            progress?("raising the bound (up to \(Int(search.rounded())) s)")
-            relay.fallback = best.objective
-            relay.phase(.raisingBound)
-            if let raised = try solver.solveRelaxation(boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2,
-                                                       cancellation: cancellation)?.bound {
-                relaxationBound = max(lp, raised)
-            }
-        }
-        let (choices, objective, solvedOptimal) = (best.choices, best.objective, best.isOptimal)
-        var bound: Double? = relaxationBound
-        if let b = bound { bound = min(b, objective) }
-        // Proven optimal: an exact model (or the search's all-free sub-model) solved to optimality, or a plan that meets a valid bound.
-        let proven = solvedOptimal || closeToBound(objective)
-        let report = SolverReport(name: solver.name, status: proven ? .optimal : .feasible, objective: nil, bound: bound, gap: nil,
-                                  seconds: elapsedSeconds(since: started, clock), rows: model.constraints.count,
-                                  columns: model.variables.count, nonzeros: model.nonZeros,
-                                  buildSeconds: (buildSeconds * 1000).rounded() / 1000)
-        return assembler.plan(choices: choices, solver: report)
+        var run = PlanningRun(planner: self, solver: solver, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, injectStart: injectStart,
+                              startedAt: startedAt, finishSeconds: finishSeconds, bestSoFar: bestSoFar, note: progress,
+                              solverLog: solverLog, onProgress: onProgress, cancellation: cancellation, onModel: onModel)
+        run.greedyStart()
+        try run.firstBound()
+        try run.localSearch()
+        try run.prove()
+        try run.raiseBound()
+        return run.plan()
     }
 
     private func elapsedSeconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {

@@ -60,12 +60,14 @@ public struct TimeIndexedModel: Sendable {
     private(set) var pairs: [Int: [TrainerPair: PairColumns]] = [:]
     /// Gap rule and weight per meeting.
     let gaps: [Meeting: (rule: GapRule, eur: Double)]
+    let costs: CostModel
 
     /// With a `selection`, only its (request, pair, W) columns and their meeting days are built.
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments, form: Form = .meetings,
                 selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil) {
         let weights = scenario.weights
         gaps = Dictionary(uniqueKeysWithValues: Meeting.allCases.map { ($0, $0.gap(scenario)) })
+        costs = CostModel(scenario: scenario)
         let meetings = form != .workshops
         var use = TrainerUse()
         var omitted = OmittedPairs(candidates)
@@ -82,7 +84,7 @@ public struct TimeIndexedModel: Sendable {
             for full in candidate.options {
                 guard let option = selection.map({ full.keeping($0, request: m) }) ?? full else { continue }
                 let tag = "\(request.id),\(option.pair)"
-                let pairCost = option.travelCost - (option.isPreferred ? weights.preferredPairEur : 0)
+                let pairCost = costs.pairCost(option)
                 let samePair = before?.pair == option.pair
                 var columns = PairColumns()
                 for meeting in Meeting.allCases where meetings {
@@ -148,8 +150,7 @@ public struct TimeIndexedModel: Sendable {
 
     /// The penalty of `meeting` on `day` for workshop `w`.
     func penalty(_ meeting: Meeting, _ day: Day, workshop w: Day) -> Double {
-        let gap = gaps[meeting]!
-        return gap.eur * Double(abs(meeting.deviation(day, workshop: w, target: gap.rule.target)))
+        meeting == .preparation ? costs.preparationPenalty(day, workshop: w) : costs.followupPenalty(workshop: w, day)
     }
 
     /// R1: the pair holds `meeting` exactly when it holds the workshop.

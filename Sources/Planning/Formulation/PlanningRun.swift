@@ -1,0 +1,247 @@
+import Optimization
+
+/// One run of `Planner.plan`, phase by phase: the greedy start, the first bound and the package
+/// model, the local search, the proof (exact solve, or reduced-cost fixing with a retry), raising
+/// the bound, and the plan. Each phase leaves the best plan so far (`best`) and the best bound
+/// valid for every plan (`bound`) and returns them.
+struct PlanningRun<S: Solver> {
+    /// Where a phase left the run.
+    struct Standing {
+        var incumbent: Double
+        var bound: Double?
+    }
+
+    let planner: Planner
+    let solver: S
+    let limit: Double
+    let gapLimit: Double
+    let injectStart: Bool
+    let bestSoFar: BestPlanSoFar?
+    let note: ((String) -> Void)?
+    let solverLog: (@Sendable (String) -> Void)?
+    let onModel: ((Model) throws -> Void)?
+    let cancellation: Cancellation?
+    let assembler: PlanAssembler
+    let clock = ContinuousClock()
+    let started: ContinuousClock.Instant
+    let commandStarted: ContinuousClock.Instant
+    /// Seconds the planner may spend from `started`: the limit less what came before and `finish`.
+    let budget: Double
+    var relay: PlanProgress
+
+    private(set) var start: [PackageChoice] = []
+    private(set) var best = WholeSolve.Outcome(choices: [], objective: .infinity, isOptimal: false, bound: nil)
+    private(set) var bound: Double?
+    private var prepared: Planner.Preparation?
+    private var preparedSeconds = 0.0
+    private var buildSeconds = 0.0
+    private var handsOver = false
+    private var searchDeadline = ContinuousClock.now
+    private var searchPlanner: Planner
+
+    init(planner: Planner, solver: S, timeLimitSeconds: Double?, mipGap: Double?, injectStart: Bool, startedAt: ContinuousClock.Instant?,
+         finishSeconds: Double?, bestSoFar: BestPlanSoFar?, note: ((String) -> Void)?, solverLog: (@Sendable (String) -> Void)?,
+         onProgress: (@Sendable (SolverProgress) -> Void)?, cancellation: Cancellation?, onModel: ((Model) throws -> Void)?) {
+        self.planner = planner
+        self.solver = solver
+        started = clock.now
+        commandStarted = startedAt ?? planner.listedFrom
+        relay = PlanProgress(report: onProgress, started: started)
+        limit = timeLimitSeconds ?? planner.scenario.solver.timeLimitSeconds
+        gapLimit = mipGap ?? planner.scenario.solver.mipGap
+        self.injectStart = injectStart
+        // The limit is the whole command's: reading and listing the candidates came before,
+        // diagnosing the unscheduled requests and writing come after.
+        let finish = finishSeconds ?? min(5, max(0.3, limit * planner.options.finishShare))
+        budget = limit - Self.seconds(since: commandStarted) - finish
+        self.bestSoFar = bestSoFar
+        self.note = note
+        self.solverLog = solverLog
+        self.onModel = onModel
+        self.cancellation = cancellation
+        assembler = PlanAssembler(planner: planner)
+        searchPlanner = planner
+    }
+
+    private var standing: Standing { Standing(incumbent: best.objective, bound: bound) }
+    private var left: Double { budget - Self.seconds(since: started) }
+    private var remaining: Double { max(0.1, left) }
+    private var isCancelled: Bool { cancellation?.isCancelled == true }
+    private var packageModel: PackageModel { prepared!.model }
+
+    // A bound above the plan would be a bug, never a proof: only a bound at or below the plan counts.
+    private func closeToBound(_ value: Double) -> Bool { bound.map { abs(value - $0) <= Tolerance.cent } ?? false }
+    private func withinGap(_ value: Double) -> Bool {
+        bound.map { value - $0 >= -Tolerance.cent && value - $0 <= max(Tolerance.cent, gapLimit * max(abs(value), 1)) } ?? false
+    }
+
+    private mutating func keep(_ outcome: WholeSolve.Outcome) {
+        best = outcome
+        bestSoFar?.offer(best.choices, objective: best.objective, planner: planner)
+    }
+
+    private mutating func raise(to value: Double?) {
+        guard let value else { return }
+        bound = max(value, bound ?? -.infinity)
+        bestSoFar?.raise(bound: bound)
+    }
+
+    /// Phase 1: the greedy plan.
+    @discardableResult mutating func greedyStart() -> Standing {
+        relay.phase(.startPlan)
+        start = planner.greedy()
+        keep(WholeSolve.Outcome(choices: start, objective: assembler.objectiveTerms(start).total, isOptimal: false, bound: nil))
+        note?("greedy start: \(start.count) of \(planner.candidates.count) requests, objective \(cents(best.objective)) EUR")
+        relay.fallback = best.objective
+        relay.phase(.building)
+        return standing
+    }
+
+    /// Phase 2: the first bound from the relaxations, and the package model (`Planner.prepare`).
+    @discardableResult mutating func firstBound() throws -> Standing {
+        let prepared = try planner.prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start)
+        self.prepared = prepared
+        preparedSeconds = Self.seconds(since: started)
+        raise(to: prepared.bound)
+        note?("relaxation bound: \(bound.map { "\(cents($0)) EUR" } ?? "not found in time") (pair level \(prepared.pairLevelBound.map { "\(cents($0)) EUR" } ?? "not found in time"))")
+        let model = prepared.model.model
+        // `--write-model`: the model GLPK gets, from the relaxations solved once.
+        try onModel?(model)
+        note?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(prepared.model.isExact ? "" : " (best dates and pairs only)")")
+        relay.relaxationBound = bound
+        relay.isExact = prepared.model.isExact
+        relay.size = ModelSize(model)
+        relay.phase(.building)
+        buildSeconds = planner.candidateSeconds + Self.seconds(since: started)
+        bestSoFar?.built(ModelSize(model), buildSeconds: buildSeconds)
+        return standing
+    }
+
+    /// Phase 3: local search. GLPK finds good plans in small sub-models far faster than in the
+    /// whole one. An exact model then gets the rest of the time to prove (or improve) the plan; a
+    /// pruned one cannot prove anything, so the reserve goes to the proof by reduced-cost fixing
+    /// or to raising the bound.
+    @discardableResult mutating func localSearch() throws -> Standing {
+        let options = planner.options, candidates = planner.candidates
+        let reserve = packageModel.isExact ? 0 : limit * options.boundSearchShare
+        let searchShare = packageModel.isExact ? options.localSearchShare : 1
+        let searchSeconds = options.searchesLocally ? max(0, left - reserve) * searchShare : 0
+        // Requests the greedy plan could not serve from their cheapest pairs may have other trainers with room.
+        let unserved = Set(candidates.indices).subtracting(start.map(\.request))
+        let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
+        searchPlanner = widens ? planner.widening(unserved) : planner
+        var searchStart = start
+        if widens {
+            let widened = searchPlanner.greedy()
+            let value = assembler.objectiveTerms(widened).total
+            if value < best.objective {
+                searchStart = widened
+                bestSoFar?.offer(widened, objective: value, planner: planner)
+            }
+        }
+        // With a proof at hand, the search hands over once it stalls within the gap limit; when
+        // the proof cannot be built yet, the search goes on (other neighbourhoods) and it is tried again.
+        handsOver = prepared?.fixing?.isPairLevel == false && !packageModel.isExact
+        searchDeadline = clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000)))
+        relay.phase(.improving)
+        let searched = try search(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed)
+        keep(WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil))
+        relay.fallback = best.objective
+        return standing
+    }
+
+    private func search(from plan: [PackageChoice], patience: Int?, seed: UInt64) throws -> NeighbourhoodSearch.Outcome {
+        var search = NeighbourhoodSearch(planner: searchPlanner)
+        search.seed = seed
+        search.patience = patience
+        let (searchRelay, bestSoFar, planner) = (relay, bestSoFar, planner)
+        let searched = try search.improve(plan, using: solver, until: searchDeadline, bound: bound, relativeGap: gapLimit,
+                                          cancellation: cancellation, log: solverLog, progress: note, onImprovement: { choices, value in
+                                              bestSoFar?.offer(choices, objective: value, planner: planner)
+                                              var update = searchRelay
+                                              update.fallback = value
+                                              update.phase(.improving)
+                                          })
+        note?("local search: \(searched.rounds) rounds, \(searched.improvements) improvements, \(cents(searched.objective)) EUR")
+        return searched
+    }
+
+    /// Phase 4: the proof. An exact model is solved whole; a pruned one goes through reduced-cost
+    /// fixing (`Planner.proof`), with one more search and a second try when the first leaves too much.
+    @discardableResult mutating func prove() throws -> Standing {
+        let whole = WholeSolve(solver: solver, assembler: assembler, log: solverLog, cancellation: cancellation)
+        if best.isOptimal || closeToBound(best.objective) || isCancelled {
+            note?("local search reached the bound")
+        } else if left < 0.5 {
+            note?("no time left to prove the plan")
+        } else if packageModel.isExact {
+            if withinGap(best.objective) {
+                note?("local search reached the bound within the gap limit")
+            } else {
+                note?("solving with \(solver.name) (time limit \(Int(remaining.rounded())) s, gap \(gapLimit))")
+                let values = packageModel.values(for: best.choices, pinnedPackages: planner.commitments.pinnedPackages)
+                let solved = try whole.solve(packageModel.model, start: values, inject: injectStart, gap: gapLimit, seconds: remaining,
+                                             relay: &relay, read: packageModel.choices(from:), improving: best)
+                keep(solved)
+                raise(to: best.bound)
+            }
+        } else if let fixing = prepared?.fixing {
+            var proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
+            if proof.model == nil && handsOver && clock.now < searchDeadline && !isCancelled {
+                let more = try search(from: best.choices, patience: nil, seed: planner.options.seed &+ 1)
+                if more.objective < best.objective - Tolerance.cent {
+                    keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
+                    relay.fallback = best.objective
+                }
+                if !best.isOptimal && !closeToBound(best.objective) {
+                    proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
+                }
+            }
+            let incumbent = best.objective
+            raise(to: proof.bound)
+            if let model = proof.model, let read = proof.read, !closeToBound(best.objective), !isCancelled {
+                // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
+                note?("proving with \(solver.name): \(model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining.rounded())) s)")
+                let solved = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining, relay: &relay,
+                                             read: read, improving: best)
+                keep(solved)
+                // Plans outside the proof model cost more than the incumbent.
+                raise(to: best.bound.map { min($0, incumbent) })
+            }
+        }
+        return standing
+    }
+
+    /// Phase 5: not proven yet, the reserved time raises the relaxation's bound by branch and cut;
+    /// only when there is time to build and solve it (it is larger than the first relaxations).
+    @discardableResult mutating func raiseBound() throws -> Standing {
+        guard !packageModel.isExact, !best.isOptimal, let lp = bound, !withinGap(best.objective), !isCancelled,
+              left >= max(1, 2 * preparedSeconds) else { return standing }
+        let search = remaining
+        note?("raising the bound (up to \(Int(search.rounded())) s)")
+        relay.fallback = best.objective
+        relay.phase(.raisingBound)
+        if let raised = try solver.solveRelaxation(planner.boundingRelaxation(), timeLimitSeconds: search / 2, searchSeconds: search / 2,
+                                                   cancellation: cancellation)?.bound {
+            raise(to: max(lp, raised))
+        }
+        return standing
+    }
+
+    /// Phase 6: the plan, `optimal` only when proven: an exact model (or the search's all-free
+    /// sub-model) solved to optimality, or a plan that meets a valid bound.
+    func plan() -> Plan {
+        let model = packageModel.model
+        let report = SolverReport(name: solver.name, status: best.isOptimal || closeToBound(best.objective) ? .optimal : .feasible,
+                                  objective: nil, bound: bound.map { min($0, best.objective) }, gap: nil,
+                                  seconds: Self.seconds(since: commandStarted), rows: model.constraints.count,
+                                  columns: model.variables.count, nonzeros: model.nonZeros,
+                                  buildSeconds: (buildSeconds * 1000).rounded() / 1000)
+        return assembler.plan(choices: best.choices, solver: report)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
