@@ -15,7 +15,8 @@ struct DeskSolveTests {
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page0 = try await client.get("/scenarios/2027-Q1")
             let token = try #require(page0.csrf)
-            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=1")
+            // Long enough that the stream still sees the solve running, however fast the planner gets.
+            let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=3")
             #expect(started.status == .seeOther)
             let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=1")
             #expect(second.status == .conflict && second.text.contains("already running"))
