@@ -108,7 +108,7 @@ def main(binary):
                 time.sleep(0.5)
             return seen
 
-        seen = plan("2027-Q1", 2)
+        seen = plan("2027-Q1", 5)   # long enough to see the phases change, however fast the planner gets
         check(len(seen) >= 3, f"the progress line updated while planning ({len(seen)} different lines)")
         check("Last plan in out/2027-Q1" in text(), "the plan is shown when the solve ends")
         check(os.path.exists(os.path.join(work, "out", "2027-Q1", "plan.json")), "plan.json is in out/2027-Q1, where wsplan solve writes it")
