@@ -47,22 +47,22 @@ public enum PlanOutputs {
 
     /// Gives `plan` its calendar events against `previous`, writes every output file into the
     /// prepared (checked and locked) folder at once and returns the published plan and its changes.
-    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to target: OutputFolder.Prepared,
+    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, file: String? = nil, to target: OutputFolder.Prepared,
                              csv: CSVDialect = .excelGerman, recruitment: RecruitmentResult? = nil) throws -> Written {
         let stamp = ICalendarWriter.utcStamp()
         let published = publish(plan, previous: previous, stamp: stamp)
         let changes = previous.map { PlanChange.between(previous: $0, current: published) }
-        try target.write(try files(for: published, stamp: stamp, report: ReportFacts(scenario: scenario), csv: csv,
+        try target.write(try files(for: published, stamp: stamp, report: ReportFacts(scenario: scenario, file: file), csv: csv,
                                    changes: changes, recruitment: recruitment))
         return Written(plan: published, changes: changes)
     }
 
     /// The same into `folder`, prepared and locked for the time of the write.
-    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, to folder: String,
+    public static func write(_ plan: Plan, previous: Plan?, scenario: Scenario, file: String? = nil, to folder: String,
                              csv: CSVDialect = .excelGerman) throws -> Written {
         let target = try OutputFolder.prepare(folder)
         defer { target.release() }
-        return try write(plan, previous: previous, scenario: scenario, to: target, csv: csv,
+        return try write(plan, previous: previous, scenario: scenario, file: file, to: target, csv: csv,
                          recruitment: RecruitmentFile.read(folder: folder))
     }
 

@@ -92,7 +92,7 @@ final class SolveJobs: @unchecked Sendable {
                 }
             }, cancellation: cancellation)
             update(id) { $0.phase = "writing" }
-            let published = try PlanOutputs.write(plan, previous: previous, scenario: scenario, to: folder).plan
+            let published = try PlanOutputs.write(plan, previous: previous, scenario: scenario, file: path, to: folder).plan
             update(id) { snapshot in
                 snapshot.state = .finished
                 snapshot.incumbent = published.solver.objective

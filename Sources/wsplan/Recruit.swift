@@ -118,7 +118,7 @@ struct Recruit: ParsableCommand {
         // The report in the same folder shows the new section at once, when it is the report of this plan.
         if let planPath, URL(fileURLWithPath: planPath).standardizedFileURL.deletingLastPathComponent() == URL(fileURLWithPath: folder).standardizedFileURL,
            FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("report.html").path) {
-            var page = ReportPage(plan: base, facts: ReportFacts(scenario: loaded))
+            var page = ReportPage(plan: base, facts: ReportFacts(scenario: loaded, file: scenario))
             page.recruitment = run.result
             files["report.html"] = Data(page.render().utf8)
         }

@@ -22,7 +22,7 @@ struct Report: ParsableCommand {
         let facts: ReportFacts
         do {
             loaded = try PlanFile.read(path: plan)
-            facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario))
+            facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario), file: scenario)
         } catch { throw reportInput(error) }
         let target = try prepareOutput(out, inputs: [scenario])
         defer { target.release() }

@@ -109,7 +109,7 @@ struct Solve: ParsableCommand {
 
         interrupt.stage = .writing
         display.show(.writing, incumbent: plan.solver.objective, bound: plan.solver.bound)
-        let written = try PlanOutputs.write(plan, previous: previousPlan, scenario: loaded, to: target, csv: csvFormat.dialect,
+        let written = try PlanOutputs.write(plan, previous: previousPlan, scenario: loaded, file: scenario, to: target, csv: csvFormat.dialect,
                                             recruitment: RecruitmentFile.read(folder: folder))
         let published = written.plan
         for change in written.changes ?? [] { display.note(change.terminalLine) }

@@ -27,7 +27,12 @@ public struct ReportFacts: Sendable {
     public var requests: [String: RequestFacts]
     public var horizon: ClosedRange<Day>
 
-    public init(scenario: Scenario) {
+    /// The scenario file as the office names it (`Scenarios/2027-Q1.yaml`), for the commands the
+    /// report suggests; nil when not known.
+    public var scenarioFile: String?
+
+    public init(scenario: Scenario, file: String? = nil) {
+        scenarioFile = file
         trainers = scenario.trainers.map {
             TrainerFacts(id: $0.id, name: $0.name, homeLabel: Self.readableHome($0.homeLabel, $0.home), home: $0.home,
                          unavailable: $0.unavailable)

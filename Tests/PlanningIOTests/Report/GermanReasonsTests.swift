@@ -91,6 +91,11 @@ struct GermanReasonsTests {
         none.unscheduled[0].changes = []
         #expect(ReportPage(plan: none, facts: ReportFacts(scenario: F.scenario)).render()
             .contains("prüft <code>wsplan explain SZENARIO.yaml hro</code>"))
+        // With the scenario's file known, the pointer names it, quoted when the shell needs it.
+        #expect(ReportPage(plan: none, facts: ReportFacts(scenario: F.scenario, file: "Scenarios/2027-Q1.yaml")).render()
+            .contains("prüft <code>wsplan explain Scenarios/2027-Q1.yaml hro</code>"))
+        #expect(ReportPage(plan: none, facts: ReportFacts(scenario: F.scenario, file: "Büro Pläne/Q1 'neu'.yaml")).render()
+            .contains("prüft <code>wsplan explain &#39;Büro Pläne/Q1 &#39;\\&#39;&#39;neu&#39;\\&#39;&#39;.yaml&#39; hro</code>"))
     }
 
     /// A plan.json older than the typed reasons still shows its English reasons, tagged.
