@@ -83,7 +83,8 @@ final class SolveJobs: @unchecked Sendable {
             let own = FileManager.default.fileExists(atPath: folder + "/plan.json")
             let previous = try PlanOutputs.previousPlan(named: own ? nil : basePlan, folder: folder)
             let planner = Planner(scenario: scenario, previous: previous)
-            let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: timeLimit, onProgress: { [self] progress in
+            let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: timeLimit, events: { [self] event in
+                guard case .progress(let progress) = event else { return }
                 update(id) { snapshot in
                     snapshot.phase = Self.words(progress.phase)
                     snapshot.incumbent = progress.incumbent ?? snapshot.incumbent

@@ -125,13 +125,19 @@ struct Solve: ParsableCommand {
     /// the planner is in. Without any plan by then (not even the greedy one), nothing is written.
     private func optimise(_ scenario: Scenario, options: FormulationOptions, previous: Plan?, limit: Double, finish: Double,
                           started: ContinuousClock.Instant, display: ProgressDisplay, cancellation: Cancellation) throws -> Plan {
-        let (gap, inject, writeModel) = (mipGap, !noStart, writeModel)
+        let (gap, inject, writeModel, verbose) = (mipGap, !noStart, writeModel, verbose)
         // The planner's stop: Ctrl-C, or the command no longer waiting for it (then it is also muted).
         let stop = Cancellation()
         let muted = Cancellation()
-        let note: @Sendable (String) -> Void = { text in if !muted.isCancelled { display.note(text) } }
         // GLPK's own output only with --verbose, as notes above the progress line.
-        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in note("glpk: " + line) } : nil
+        let events: @Sendable (PlanEvent) -> Void = { event in
+            guard !muted.isCancelled else { return }
+            switch event {
+            case .note(let text): display.note(text)
+            case .solverLog(let line): display.note("glpk: " + line)
+            case .progress(let state): display.update(state)
+            }
+        }
         let best = BestPlanSoFar()
         display.show(.listing)
         let finished = try PlanRun.run(deadline: TimeShares.waitUntil(started: started, limit: limit, finish: finish),
@@ -139,8 +145,8 @@ struct Solve: ParsableCommand {
             let planner = Planner(scenario: scenario, options: options, previous: previous, timeLimitSeconds: limit)
             let solver = GLPKSolver()
             return try planner.plan(using: solver, timeLimitSeconds: limit, mipGap: gap, injectStart: inject, startedAt: started,
-                                    finishSeconds: finish, bestSoFar: best, progress: note, solverLog: log,
-                                    onProgress: { if !muted.isCancelled { display.update($0) } }, cancellation: stop, onModel: { model in
+                                    finishSeconds: finish, bestSoFar: best, events: events, solverLog: verbose,
+                                    cancellation: stop, onModel: { model in
                 // `--write-model`: the model GLPK gets, from the relaxations solved once.
                 guard let writeModel else { return }
                 guard try solver.writeMPS(model, to: writeModel) else { throw Failure.message("cannot write the model to \(writeModel)") }

@@ -1,3 +1,4 @@
+import Foundation
 import GLPKBackend
 import Planning
 import Testing
@@ -32,8 +33,11 @@ struct ProofByFixingTests {
         // From the greedy plan (one request left out: a 49,000 EUR gap) fixing removes little; let the proof take it all.
         pruned.proofPackagesUpTo = 100_000
         let planner = Planner(scenario: s, options: pruned)
-        var messages: [String] = []
-        let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: 60, mipGap: 0, progress: { messages.append($0) })
+        let notes = Notes()
+        let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: 60, mipGap: 0, events: { event in
+            if case .note(let text) = event { notes.append(text) }
+        })
+        let messages = notes.all
         #expect(plan.solver.status == .optimal)
         let objective = try #require(plan.solver.objective), optimum = try #require(reference.solver.objective)
         #expect(abs(objective - optimum) < 0.01, "proof path \(objective), complete model \(optimum)")
@@ -42,4 +46,12 @@ struct ProofByFixingTests {
         #expect(messages.contains { $0.hasPrefix("proving with glpk") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("greedy start") && !$0.contains("\(cents(optimum))") }, "\(messages)")
     }
+}
+
+/// The planner's notes, collected from its (sendable) event callback.
+private final class Notes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }

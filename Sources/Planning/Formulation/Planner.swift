@@ -155,7 +155,8 @@ public struct Planner {
     ///
     /// The bound is the package model's own when it carries every candidate date and pair;
     /// otherwise the LP value of `TimeIndexedModel`, a valid bound for every plan. `optimal` only
-    /// when proven. `onProgress` gets each phase and the search's state on the plan's scale;
+    /// when proven. `events` gets the notes of each step, each phase and the search's state on
+    /// the plan's scale, and the solver's log lines when `solverLog` is true;
     /// once `cancellation` is cancelled, the remaining steps are skipped or cut short and the best
     /// plan found so far is returned (`feasible` unless already proven). `onModel` gets the package
     /// model as it is built (for `--write-model`).
@@ -166,13 +167,14 @@ public struct Planner {
     /// bound as they come, for a caller that cannot wait (`PlanRun`).
     public func plan(using solver: some Solver, timeLimitSeconds: Double? = nil, mipGap: Double? = nil,
                      injectStart: Bool = true, startedAt: ContinuousClock.Instant? = nil, finishSeconds: Double? = nil,
-                     bestSoFar: BestPlanSoFar? = nil, progress: ((String) -> Void)? = nil,
-                     solverLog: (@Sendable (String) -> Void)? = nil,
-                     onProgress: (@Sendable (SolverProgress) -> Void)? = nil, cancellation: Cancellation? = nil,
-                     onModel: ((Model) throws -> Void)? = nil) throws -> Plan {
+                     bestSoFar: BestPlanSoFar? = nil, events: (@Sendable (PlanEvent) -> Void)? = nil, solverLog: Bool = false,
+                     cancellation: Cancellation? = nil, onModel: ((Model) throws -> Void)? = nil) throws -> Plan {
+        let note = events.map { send in { @Sendable (text: String) in send(.note(text)) } }
+        let log = solverLog ? events.map { send in { @Sendable (line: String) in send(.solverLog(line)) } } : nil
+        let progress = events.map { send in { @Sendable (state: SolverProgress) in send(.progress(state)) } }
         var run = PlanningRun(planner: self, solver: solver, timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, injectStart: injectStart,
-                              startedAt: startedAt, finishSeconds: finishSeconds, bestSoFar: bestSoFar, note: progress,
-                              solverLog: solverLog, onProgress: onProgress, cancellation: cancellation, onModel: onModel)
+                              startedAt: startedAt, finishSeconds: finishSeconds, bestSoFar: bestSoFar, note: note,
+                              solverLog: log, onProgress: progress, cancellation: cancellation, onModel: onModel)
         run.greedyStart()
         try run.firstBound()
         try run.localSearch()
