@@ -1,23 +1,11 @@
 import Foundation
 import Hummingbird
+import PlanningIO
 
 /// The one place where text becomes HTML: every value shown goes through `escape`.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// The report's escaping (`& < > " '`), so the desk and report.html escape alike.
+    static func escape(_ text: String) -> String { PlanningIO.HTML.escape(text) }
 
     /// A whole page: title and body (already HTML, built with `escape`) in the desk's layout.
     static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -75,7 +75,7 @@ struct DeskEditTests {
             let response = try await client.post("/scenarios/2027-Q1/trainers/save",
                                                   try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "lots", "unavailable": "2027-02-30"]))
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("<div class=\"error field-error\" data-field=\"max_packages\">\(HTML.escape(message))</div>"))
+            #expect(response.text.contains("<div class=\"error field-error\" data-field=\"max_packages\">\(WSPlanDesk.HTML.escape(message))</div>"))
             #expect(response.text.contains("data-field=\"unavailable\""))
             #expect(response.text.contains("value=\"lots\""))  // what was typed stays in the form
         }

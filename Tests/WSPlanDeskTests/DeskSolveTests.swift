@@ -145,7 +145,7 @@ struct DeskSolveTests {
         #expect(page.status == .ok)
         let comparison = PlanComparison([(title: "2027-Q1.yaml", plan: plan), (title: "2027-Q1-mueller-on-leave.yaml", plan: plan)])
         for row in comparison.rows {
-            #expect(page.text.contains(HTML.escape(row.metric)), "\(row.metric)")
+            #expect(page.text.contains(WSPlanDesk.HTML.escape(row.metric)), "\(row.metric)")
         }
         #expect(page.text.contains("2027-Q1-mueller-on-leave.yaml"))
     }

@@ -1,7 +1,7 @@
 /// Escaping for text and attribute values in report.html: names come from user input.
-enum HTML {
+public enum HTML {
     /// Escapes `& < > " '` so the text can stand in element content and in quoted attributes.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {

@@ -19,19 +19,7 @@ public struct ReportPage {
     public func render() -> String {
         let name = HTML.escape(plan.scenario)
         let unscheduled = ReportUnscheduled(plan: plan, facts: facts)
-        var html = """
-        <!DOCTYPE html>
-        <html lang="de">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Workshop-Planung: \(name)</title>
-        <link rel="icon" href="data:,">
-        <style>
-        \(ReportStyle.css)
-        </style>
-        </head>
-        <body>
+        var html = ReportStyle.documentStart(title: "Workshop-Planung: \(name)") + """
         <header>
         <h1>Workshop-Planung: \(name)</h1>
         <p class="subtitle">Planungszeitraum (erster Workshoptag) \(GermanFormat.numericDate(facts.horizon.lowerBound)) bis \(GermanFormat.numericDate(facts.horizon.upperBound))</p>

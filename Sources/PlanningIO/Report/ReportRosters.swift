@@ -43,19 +43,7 @@ public struct ReportRosters {
 
     /// A self-contained page with one trainer's roster, ready to send.
     public func page(for trainer: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="de">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Einsatzplan \(HTML.escape(name(trainer))): \(HTML.escape(plan.scenario))</title>
-        <link rel="icon" href="data:,">
-        <style>
-        \(ReportStyle.css)
-        </style>
-        </head>
-        <body>
+        ReportStyle.documentStart(title: "Einsatzplan \(HTML.escape(name(trainer))): \(HTML.escape(plan.scenario))") + """
         <header><h1>Einsatzplan: \(HTML.escape(plan.scenario))</h1></header>
         \(section(trainer))<footer><p>Erstellt mit wsplan.</p></footer>
         </body>

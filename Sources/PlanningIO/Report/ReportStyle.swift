@@ -1,6 +1,26 @@
 /// The report's inline stylesheet: screen layout, event colours, and print rules for A4
 /// (timeline and calendar on landscape pages, one cost sheet and one roster per page).
 enum ReportStyle {
+    /// The start of a self-contained German page in the report's style, up to `<body>`;
+    /// `title` is already escaped.
+    static func documentStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="de">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <link rel="icon" href="data:,">
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
     static let css = """
     :root { --prep: #2f6fb3; --workshop: #e07b00; --followup: #2e8b57; --pinned: #7b4fa0; --exchange: #c9a000;
             --unscheduled: #c62828; --ink: #1d2430; --muted: #5b6472; --line: #d9dde3; --horizon: #fff6d6; }
