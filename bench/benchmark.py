@@ -93,6 +93,27 @@ def plan_summary(plan):
             "objective": plan["solver"].get("objective")}
 
 
+def peer_deadline(limit):
+    """Seconds after which a peer is stopped: its limit, 10 % more and 10 s for reading its model."""
+    return 1.1 * limit + 10
+
+
+def highs_result(highs):
+    """HiGHS's summary line, or, when it was stopped at the deadline, the improvements it printed."""
+    lines = [json.loads(line) for line in highs.stdout.splitlines() if line.startswith("{")]
+    summaries = [line for line in lines if "status" in line]
+    if summaries:
+        result = summaries[-1]
+    elif highs.timed_out:
+        improving = [line["improving"] for line in lines if "improving" in line]
+        result = {"status": "stopped at the limit", "objective": improving[-1][1] if improving else None,
+                  "bound": None, "seconds": highs.wall_seconds, "improving": improving}
+    else:
+        result = {"status": "error", "message": highs.stderr[-500:]}
+    result["peak_mb"] = highs.peak_mb
+    return result
+
+
 def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False, use_cpsat=True):
     spec = SIZES[size]
     # A fresh folder: a plan.json left by an earlier run would make wsplan re-plan against it
@@ -144,15 +165,12 @@ def run_one(binary, size, seed, limit, folder, use_highs, keep_model=False, use_
 
     if use_highs and os.path.exists(model):
         highs = Child([sys.executable, os.path.join(REPOSITORY, "bench", "highs_solve.py"), model,
-                       "--time-limit", str(limit)], timeout=2 * limit + 300)
-        last = [line for line in highs.stdout.splitlines() if line.startswith("{")]
-        result = json.loads(last[-1]) if last else {"status": "error", "message": highs.stderr[-500:]}
-        result["peak_mb"] = highs.peak_mb
-        record["highs"] = result
+                       "--time-limit", str(limit)], timeout=peer_deadline(limit))
+        record["highs"] = highs_result(highs)
     if use_cpsat:
         # The peer: the complete problem from the independent oracle's model, under the same limit.
         cpsat = Child([sys.executable, os.path.join(REPOSITORY, "bench", "cpsat_solve.py"), scenario,
-                       "--time-limit", str(limit)], timeout=2 * limit + 300)
+                       "--time-limit", str(limit)], timeout=peer_deadline(limit))
         last = [line for line in cpsat.stdout.splitlines() if line.startswith("{")]
         result = json.loads(last[-1]) if last else {"status": "error", "message": cpsat.stderr[-500:]}
         result["peak_mb"], result["wall_seconds"] = cpsat.peak_mb, cpsat.wall_seconds

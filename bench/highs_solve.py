@@ -2,7 +2,10 @@
 
 Run as its own process by benchmark.py, so its peak memory is measured apart from wsplan's.
 Records every improving solution (time, objective) through HiGHS's MIP callback, so the
-benchmark can tell when HiGHS first reached a given objective.
+benchmark can tell when HiGHS first reached a given objective. Each one is also printed at once
+as a line `{"improving": [seconds, objective]}`: HiGHS looks at its clock only between phases of
+its search and can run far past its limit, so the benchmark stops it shortly after the limit and
+keeps what these lines say.
 
     python3 bench/highs_solve.py MODEL.mps --time-limit 60 [--threads 1]
 """
@@ -31,6 +34,7 @@ def solve(path, time_limit, threads=None):
     def on_improving(event):
         data = event.data_out
         improving.append([round(data.running_time, 3), data.objective_function_value])
+        print(json.dumps({"improving": improving[-1]}), flush=True)
 
     h.cbMipImprovingSolution.subscribe(on_improving)
     run_started = time.monotonic()

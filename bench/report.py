@@ -61,7 +61,11 @@ def compare(record):
     cp = record.get("cpsat", {})
     co = cp.get("objective")
     out["cpsat_gap"] = relative_gap(co, cp.get("bound"))
-    if wo is not None and co is not None:
+    if wo is not None and co is None and cp.get("status") in ("unknown", "infeasible_or_unknown"):
+        # CP-SAT ran to its limit without any plan: wsplan's plan is ahead, and CP-SAT never got there.
+        out["wsplan_vs_cpsat"] = "CP-SAT: no plan"
+        out["time_ratio_to_cpsat"] = "CP-SAT: no plan"
+    elif wo is not None and co is not None:
         # Both clocks from the start of the whole command (CP-SAT's includes building its model).
         out["wsplan_vs_cpsat"] = (wo - co) / max(abs(co), 1.0)
         out["wsplan_seconds_to_cpsat_objective"] = runlog.first_time_at_or_below(w.get("incumbents", []), co, 0.0)
@@ -110,10 +114,12 @@ def targets(record):
         add("wall / time limit", seconds / record["time_limit"], EVERY_ROW["within_limit"], seconds <= allowed,
             seconds / record["time_limit"] - EVERY_ROW["within_limit"])
     v = c.get("wsplan_vs_cpsat")
-    add("objective vs CP-SAT", v, EVERY_ROW["vs_cpsat"], v is not None and v <= 1e-9, v)
+    no_plan = isinstance(v, str)  # CP-SAT found none: met, and the table says why
+    add("objective vs CP-SAT", v, EVERY_ROW["vs_cpsat"], no_plan or (v is not None and v <= 1e-9), v)
     v = c.get("time_ratio_to_cpsat")
-    add("time to CP-SAT's objective / CP-SAT's", v, EVERY_ROW["time_vs_cpsat"], v is not None and v <= EVERY_ROW["time_vs_cpsat"],
-        None if v is None else v - EVERY_ROW["time_vs_cpsat"])
+    add("time to CP-SAT's objective / CP-SAT's", v, EVERY_ROW["time_vs_cpsat"],
+        no_plan or (v is not None and v <= EVERY_ROW["time_vs_cpsat"]),
+        None if v is None or no_plan else v - EVERY_ROW["time_vs_cpsat"])
     return found
 
 
@@ -128,6 +134,8 @@ def num(value, digits=2, suffix=""):
 
 
 def pct(value, digits=2):
+    if isinstance(value, str):
+        return value
     return "–" if value is None else f"{value * 100:.{digits}f} %"
 
 
@@ -142,8 +150,12 @@ def one_line(record):
 
 
 def mean(values):
+    """The mean of the numbers; a text (such as "CP-SAT: no plan") when every run has that text instead."""
     values = [v for v in values if v is not None]
-    return sum(values) / len(values) if values else None
+    numbers = [v for v in values if not isinstance(v, str)]
+    if numbers:
+        return sum(numbers) / len(numbers)
+    return values[0] if values else None
 
 
 def markdown(results):

@@ -80,3 +80,36 @@ def test_markdown_has_the_machine_the_tables_and_the_misses():
     assert "## Summary (means over seeds)" in text and "## M: 60 requests, 8 trainers, 12 months" in text
     assert "| M | seconds | 60.0 s | 1/2 | 75.0 s | 15.0 s |" in text
     assert "M seed 1: seconds missed by 15.0 s" in text
+
+
+def test_cpsat_without_a_plan_leaves_wsplan_ahead_and_says_so():
+    record = canned_run()
+    record["cpsat"] = {"status": "unknown", "objective": None, "bound": None, "improving": []}
+    record["comparison"] = report.compare(record)
+    found = {t["name"]: t for t in report.targets(record)}
+    assert found["objective vs CP-SAT"]["met"] is True
+    assert found["time to CP-SAT's objective / CP-SAT's"]["met"] is True
+    assert report.pct(report.mean([record["comparison"]["wsplan_vs_cpsat"]])) == "CP-SAT: no plan"
+    # A skipped peer (model too large) is not counted as met: nothing was measured.
+    record["cpsat"] = {"status": "skipped", "message": "too large"}
+    record["comparison"] = report.compare(record)
+    found = {t["name"]: t for t in report.targets(record)}
+    assert found["objective vs CP-SAT"]["met"] is None
+
+
+def test_highs_stopped_at_the_deadline_keeps_the_improvements_it_printed():
+    import benchmark
+
+    class Stopped:
+        stdout = '{"improving": [3.0, 130000.0]}\n{"improving": [9.5, 120700.0]}\n'
+        stderr = ""
+        timed_out = True
+        wall_seconds = 21.0
+        peak_mb = 150.0
+
+    result = benchmark.highs_result(Stopped())
+    assert result["status"] == "stopped at the limit"
+    assert result["objective"] == 120700.0 and result["bound"] is None
+    assert result["improving"] == [[3.0, 130000.0], [9.5, 120700.0]]
+    Stopped.stdout += '{"status": "Optimal", "objective": 120600.0, "bound": 120600.0, "improving": []}\n'
+    assert benchmark.highs_result(Stopped())["status"] == "Optimal"

@@ -8,45 +8,23 @@ struct CheapChanges {
     /// The plan's new packages.
     let choices: [PackageChoice]
 
-    /// Days of widening and of gap shortening tried at most (as `wsplan explain` does).
-    static var widestDays: Int { 60 }
-
     func find(_ diagnosis: Diagnosis) -> [Relaxation] {
         guard diagnosis.kind == .structural || diagnosis.kind == .capacity, diagnosis.facts.freeSlot == nil else { return [] }
         let m = diagnosis.request
-        let scenario = planner.scenario
-        let request = scenario.requests[m]
-        let facts = diagnosis.facts
-        // Trainers at max_packages: new dates or a new pair with one of them cannot help.
-        let capped = Set(facts.trainersAtPackageCap)
-        let everyPairCapped = diagnosis.blockers.contains { blocker in
-            if case .packageCap(_, let blocked, let allowed) = blocker.obstacle { return blocked == allowed }
-            return false
-        }
+        let catalog = ChangeCatalog(diagnosis, in: planner.scenario)
         var found: [Relaxation] = []
-        if request.earliest != nil || request.latest != nil, !everyPairCapped,
-           let n = smallest(in: 1...Self.widestDays, where: { fits(.widenWindow(days: $0), m) }) {
+        if catalog.widenWindow, let n = smallest(in: 1...ChangeCatalog.widestWindowDays, where: { fits(.widenWindow(days: $0), m) }) {
             found.append(.widenWindow(days: n))
         }
-        if facts.preparationGapBlocks, scenario.rules.prepGap.min > 1,
-           let k = smallest(in: 1...scenario.rules.prepGap.min - 1, where: { fits(.shorterPreparationGap(days: $0), m) }) {
+        if let range = catalog.shorterPreparationGap, let k = smallest(in: range, where: { fits(.shorterPreparationGap(days: $0), m) }) {
             found.append(.shorterPreparationGap(days: k))
         }
-        if facts.followupGapBlocks, scenario.rules.followupGap.min > 1,
-           let k = smallest(in: 1...scenario.rules.followupGap.min - 1, where: { fits(.shorterFollowupGap(days: $0), m) }) {
+        if let range = catalog.shorterFollowupGap, let k = smallest(in: range, where: { fits(.shorterFollowupGap(days: $0), m) }) {
             found.append(.shorterFollowupGap(days: k))
         }
         // Caps leave the candidates as they are: only the plan's load is tried again.
-        var caps: [Relaxation] = facts.trainersAtPackageCap.prefix(3).compactMap { id in
-            scenario.trainer(id)?.maxPackages.map { .raiseMaxPackages(trainer: id, to: $0 + 1) }
-        }
-        caps += facts.trainersAtMonthCap.prefix(3).compactMap { id in
-            scenario.trainer(id)?.maxDaysPerMonth.map { .raiseMaxDaysPerMonth(trainer: id, to: $0 + 1) }
-        }
-        found += caps.filter { fits($0, m, candidates: planner.candidates[m]) }
-        var pairs: [Relaxation] = facts.forbiddenPairs.filter { !$0.ids.contains(where: capped.contains) }.prefix(3).map { .allowPair($0) }
-        pairs += facts.requires.map { .dropRequires(trainer: $0) } + facts.excludes.map { .dropExcludes(trainer: $0) }
-        found += pairs.filter { fits($0, m) }
+        found += catalog.raisedCaps.filter { fits($0, m, candidates: planner.candidates[m]) }
+        found += catalog.pairChanges.filter { fits($0, m) }
         return found
     }
 

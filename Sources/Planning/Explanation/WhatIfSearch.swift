@@ -46,9 +46,6 @@ public struct WhatIfSearch<S: Solver> {
         self.maxResolves = maxResolves
     }
 
-    /// Longest widening and shortening tried, in days.
-    static var widestWindowDays: Int { 60 }
-
     public func run(_ diagnosis: Diagnosis, progress: ((String) -> Void)? = nil) throws -> [WhatIfOutcome] {
         let m = diagnosis.request
         var outcomes: [WhatIfOutcome] = []
@@ -67,7 +64,7 @@ public struct WhatIfSearch<S: Solver> {
             case .widen(let smallest):
                 // The smallest widening that can work, then doubled while the re-solve does not serve.
                 var n = smallest
-                for _ in 0..<3 where n <= Self.widestWindowDays {
+                for _ in 0..<3 where n <= ChangeCatalog.widestWindowDays {
                     guard let outcome = try attempt(.widenWindow(days: n)), !outcome.served else { break }
                     n *= 2
                 }
@@ -84,41 +81,29 @@ public struct WhatIfSearch<S: Solver> {
     /// The relaxations worth a re-solve for this diagnosis, most promising first.
     func proposals(_ diagnosis: Diagnosis) -> [Proposal] {
         let m = diagnosis.request
-        let request = scenario.requests[m]
-        let facts = diagnosis.facts
+        let catalog = ChangeCatalog(diagnosis, in: scenario)
         var result: [Proposal] = []
-        let pairRelaxations: [Relaxation] = facts.forbiddenPairs.prefix(3).map { .allowPair($0) }
-            + facts.requires.map { .dropRequires(trainer: $0) } + facts.excludes.map { .dropExcludes(trainer: $0) }
-        let hasWindow = request.earliest != nil || request.latest != nil
         switch diagnosis.kind {
         case .structural:
-            if hasWindow, let n = (1...Self.widestWindowDays).first(where: { hasCandidates(.widenWindow(days: $0), m) }) {
+            // Only changes that give the request a candidate at all, each at its smallest.
+            if catalog.widenWindow, let n = (1...ChangeCatalog.widestWindowDays).first(where: { hasCandidates(.widenWindow(days: $0), m) }) {
                 result.append(.widen(n))
             }
-            if facts.preparationGapBlocks, let k = (1..<max(1, scenario.rules.prepGap.min)).first(where: { hasCandidates(.shorterPreparationGap(days: $0), m) }) {
+            if let range = catalog.shorterPreparationGap, let k = range.first(where: { hasCandidates(.shorterPreparationGap(days: $0), m) }) {
                 result.append(.single(.shorterPreparationGap(days: k)))
             }
-            if facts.followupGapBlocks, let k = (1..<max(1, scenario.rules.followupGap.min)).first(where: { hasCandidates(.shorterFollowupGap(days: $0), m) }) {
+            if let range = catalog.shorterFollowupGap, let k = range.first(where: { hasCandidates(.shorterFollowupGap(days: $0), m) }) {
                 result.append(.single(.shorterFollowupGap(days: k)))
             }
-            result += pairRelaxations.filter { hasCandidates($0, m) }.map { .single($0) }
+            result += catalog.pairChanges.filter { hasCandidates($0, m) }.map { .single($0) }
         case .capacity:
-            for id in facts.trainersAtPackageCap.prefix(3) {
-                if let cap = scenario.trainer(id)?.maxPackages { result.append(.single(.raiseMaxPackages(trainer: id, to: cap + 1))) }
-            }
-            for id in facts.trainersAtMonthCap.prefix(3) {
-                if let cap = scenario.trainer(id)?.maxDaysPerMonth { result.append(.single(.raiseMaxDaysPerMonth(trainer: id, to: cap + 1))) }
-            }
+            result += catalog.raisedCaps.map { .single($0) }
+            // Dates and pairs only when they give the request more slots than it has.
             let slots = slotCount(scenario, m)
-            if hasWindow, let n = [7, 14, 28].first(where: { slotCount(Relaxation.widenWindow(days: $0).applied(to: scenario, request: m), m) > slots }) {
+            if catalog.widenWindow, let n = [7, 14, 28].first(where: { slotCount(Relaxation.widenWindow(days: $0).applied(to: scenario, request: m), m) > slots }) {
                 result.append(.widen(n))
             }
-            // A new pair helps only when it has room: none of its trainers at max_packages.
-            let capped = Set(facts.trainersAtPackageCap)
-            result += pairRelaxations.filter { relaxation in
-                if case .allowPair(let pair) = relaxation, pair.ids.contains(where: capped.contains) { return false }
-                return slotCount(relaxation.applied(to: scenario, request: m), m) > slots
-            }.map { .single($0) }
+            result += catalog.pairChanges.filter { slotCount($0.applied(to: scenario, request: m), m) > slots }.map { .single($0) }
         case .scheduled, .booked:
             break
         }
