@@ -21,7 +21,7 @@ run() {
   local wall rss status
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time")
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$WORK/time")
-  status=$(grep -E "packages planned" "$WORK/err" | sed 's/^wsplan: //; s/, bound.*//' | head -1)
+  status=$(grep -E "packages planned" "$WORK/err" | sed 's/^wsplan: //; s/, bound.*//' | head -1 || true)
   [ -z "$status" ] && status="nothing (no plan within the limit)"
   printf "| %s | %s | %.1f | %.2f | %s | %s |\n" "$name" "$limit" "$wall" "$(echo "$wall / $limit" | bc -l)" "$rss" "$status"
 }

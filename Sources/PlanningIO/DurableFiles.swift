@@ -33,6 +33,27 @@ public enum DurableFiles {
         guard !flush || fsync(descriptor) == 0 else { throw Failure(description: "cannot flush \(path) to disk: \(systemMessage)") }
     }
 
+    /// `writeNew(_:to:flush: false)` for many files at once, spread over two threads; the first
+    /// failure is thrown after all threads are done.
+    static func writeNew(_ contents: [Data], to paths: [String]) throws {
+        let lanes = 2
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for index in stride(from: lane, to: paths.count, by: lanes) where !failures.hasFailure {
+                do { try writeNew(contents[index], to: paths[index], flush: false) } catch { failures.keep(error) }
+            }
+        }
+        if let failure = failures.first { throw failure }
+    }
+
+    private final class FailureBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var error: Error?
+        var hasFailure: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
+        var first: Error? { lock.lock(); defer { lock.unlock() }; return error }
+        func keep(_ error: Error) { lock.lock(); if self.error == nil { self.error = error }; lock.unlock() }
+    }
+
     /// Flushes the files at `paths` (written with `flush: false`) and the folder `folder` holding
     /// them to disk. On Linux one `syncfs` of the folder's file system does it at once (a solve
     /// writes thousands of calendars, and one `fsync` each took seconds); elsewhere each is flushed.

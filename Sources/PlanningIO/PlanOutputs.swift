@@ -18,7 +18,15 @@ public enum PlanOutputs {
     /// last `wsplan recruit` result of the folder when there is one.
     public static func files(for plan: Plan, stamp: String, report: ReportFacts? = nil, csv: CSVDialect = .excelGerman,
                              changes: [PlanChange]? = nil, recruitment: RecruitmentResult? = nil) throws -> [String: Data] {
-        var files = ICalendarWriter(plan: plan, stamp: stamp).files()
+        // The calendars on one thread, everything else on another: at the generator's largest
+        // scenario each half takes about as long as the other.
+        let calendars = ResultBox<[String: Data]>()
+        let calendarsDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            calendars.value = ICalendarWriter(plan: plan, stamp: stamp).files()
+            calendarsDone.signal()
+        }
+        var files: [String: Data] = [:]
         files["plan.json"] = try PlanFile.encode(plan)
         files["calendar.csv"] = CalendarCSV.render(plan, dialect: csv)
         files["costs.csv"] = CostsCSV.render(plan, dialect: csv, states: report?.requests.mapValues(\.state) ?? [:])
@@ -29,7 +37,14 @@ public enum PlanOutputs {
         }
         if let changes { files["changes.csv"] = ChangesCSV.render(changes, dialect: csv) }
         for (name, page) in ReportRosters(plan: plan).files() { files[name] = Data(page.utf8) }
+        calendarsDone.wait()
+        files.merge(calendars.value ?? [:]) { own, _ in own }
         return files
+    }
+
+    /// A value handed from one thread to another (after a semaphore says it is there).
+    private final class ResultBox<Value>: @unchecked Sendable {
+        var value: Value?
     }
 
     /// Where `wsplan solve` (and `wsplan serve`) put a scenario's plan unless told otherwise:

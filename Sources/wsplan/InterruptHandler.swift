@@ -6,7 +6,7 @@ import PlanningIO
 /// Ctrl-C while `wsplan solve` runs, answered at once in every step:
 /// - while reading (no plan can be kept yet): quit, writing nothing (exit 130);
 /// - while planning: ask the planner to stop and keep its best plan (`cancellation`); the command
-///   stops waiting for it 1.5 s later whatever step it is in (`PlanRun`);
+///   stops waiting for it 0.3 s later whatever step it is in (`PlanRun`);
 /// - while writing: say so; the plan is still written.
 /// A second Ctrl-C always quits at once with status 130, writing nothing: the outputs are staged
 /// beside the folder and swapped in whole, so a quit leaves the old plan in place.
@@ -14,7 +14,12 @@ import PlanningIO
 /// The solve runs synchronously on the main thread, so SIGINT is ignored as a signal and handled
 /// by a dispatch source on a queue of its own.
 final class InterruptHandler: @unchecked Sendable {
-    enum Stage { case reading, planning, writing }
+    enum Stage: String {
+        case reading, planning, writing
+
+        /// The stage's machine name (`--progress json`).
+        var name: String { rawValue }
+    }
 
     let cancellation = Cancellation()
     private let lock = NSLock()

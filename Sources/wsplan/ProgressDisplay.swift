@@ -9,10 +9,11 @@ import Planning
 /// second, cut to the terminal's width so it never wraps. Otherwise (a pipe, a log file) it writes
 /// plain lines: one per step, one per better plan, and otherwise one every five seconds, also
 /// while a step reports nothing (a heartbeat). Notes (messages of their own) go on lines above the
-/// live line. Safe to call from any thread: the search reports on the solving thread, the Ctrl-C
-/// handler on its own queue.
+/// live line. With `--progress json` (for scripts and tests) every line is one JSON object
+/// instead, with a stable English `phase` (`ProgressEvents`). Safe to call from any thread: the
+/// search reports on the solving thread, the Ctrl-C handler on its own queue.
 final class ProgressDisplay: @unchecked Sendable {
-    enum Mode { case terminal, lines, quiet }
+    enum Mode { case terminal, lines, json, quiet }
 
     /// What the command is doing: its own steps around the planner's phases. The words shown live here.
     enum Step: Equatable {
@@ -36,6 +37,23 @@ final class ProgressDisplay: @unchecked Sendable {
                 }
             }
         }
+
+        /// The step's machine name in `--progress json`: never translated or reworded.
+        var name: String {
+            switch self {
+            case .reading: "reading"
+            case .listing: "listing"
+            case .writing: "writing"
+            case .planning(let phase):
+                switch phase {
+                case .startPlan: "greedy_start"
+                case .building: "building"
+                case .solving: "solving"
+                case .improving: "improving"
+                case .raisingBound: "raising_bound"
+                }
+            }
+        }
     }
 
     let mode: Mode
@@ -51,10 +69,10 @@ final class ProgressDisplay: @unchecked Sendable {
     /// heuristics, the diagnosis, the writing).
     private var heartbeat: DispatchSourceTimer?
 
-    init(quiet: Bool, terminal: Bool = isatty(STDERR_FILENO) != 0,
+    init(quiet: Bool, json: Bool = false, terminal: Bool = isatty(STDERR_FILENO) != 0,
          write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
          columns: @escaping () -> Int = ProgressDisplay.terminalColumns) {
-        mode = quiet ? .quiet : terminal ? .terminal : .lines
+        mode = quiet ? .quiet : json ? .json : terminal ? .terminal : .lines
         self.write = write
         self.columns = columns
         if mode != .quiet {
@@ -79,7 +97,7 @@ final class ProgressDisplay: @unchecked Sendable {
             if live != nil { draw(last.step, last.progress, now: now) }
         } else if lastShown.map({ now - $0 >= Self.logInterval }) ?? true {
             lastShown = now
-            write("wsplan: " + Self.describe(last.step, last.progress, elapsed: seconds(now - started)) + "\n")
+            writeLine(last.step, last.progress, now: now, newStep: false)
         }
     }
 
@@ -93,22 +111,39 @@ final class ProgressDisplay: @unchecked Sendable {
         write(live!)
     }
 
+    /// A line into a log: the words, or the JSON event (`phase` for a new step, else `progress`).
+    private func writeLine(_ step: Step, _ progress: SolverProgress, now: ContinuousClock.Instant, newStep: Bool) {
+        let elapsed = seconds(now - started)
+        if mode == .json {
+            write(ProgressEvents.line(newStep ? "phase" : "progress", [
+                ("phase", .text(step.name)), ("best", progress.incumbent.map(ProgressEvents.Value.euros) ?? .null),
+                ("bound", progress.bound.map(ProgressEvents.Value.euros) ?? .null), ("elapsed", .seconds(elapsed)),
+            ]))
+        } else {
+            write("wsplan: " + Self.describe(step, progress, elapsed: elapsed) + "\n")
+        }
+    }
+
     /// A message on a line of its own.
     func note(_ text: String) {
         guard mode != .quiet else { return }
         lock.lock()
         defer { lock.unlock() }
-        if mode == .terminal, live != nil {
+        if mode == .json {
+            write(ProgressEvents.line("note", [("text", .text(text))]))
+        } else if mode == .terminal, live != nil {
             write("\r\u{1B}[K" + "wsplan: " + text + "\n" + (live ?? ""))
         } else {
             write("wsplan: " + text + "\n")
         }
     }
 
-    /// A message that is shown even with `--quiet` (an interruption).
-    func warn(_ text: String) {
+    /// A message that is shown even with `--quiet` (an interruption); in JSON an event of its own
+    /// (`event`, with `fields`) that carries the text.
+    func warn(_ text: String, event: String = "warning", _ fields: [(String, ProgressEvents.Value)] = []) {
         lock.lock()
         defer { lock.unlock() }
+        if mode == .json { return write(ProgressEvents.line(event, fields + [("text", .text(text))])) }
         write((mode == .terminal && live != nil ? "\r\u{1B}[K" : "") + "wsplan: " + text + "\n" + (live ?? ""))
     }
 
@@ -125,7 +160,8 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = ContinuousClock.now
-        let newStep = step != last?.step || progress.size != last?.progress.size
+        let stepChanged = step != last?.step
+        let newStep = stepChanged || progress.size != last?.progress.size
         let betterPlan = progress.incumbent.map { new in last?.progress.incumbent.map { new < $0 - Tolerance.cent } ?? true } ?? false
         let interval: Duration = mode == .terminal ? .milliseconds(200) : Self.logInterval
         let due = lastShown.map { now - $0 >= interval } ?? true
@@ -135,7 +171,7 @@ final class ProgressDisplay: @unchecked Sendable {
         if mode == .terminal {
             draw(step, progress, now: now)
         } else {
-            write("wsplan: " + Self.describe(step, progress, elapsed: seconds(now - started)) + "\n")
+            writeLine(step, progress, now: now, newStep: stepChanged)
         }
     }
 
@@ -150,10 +186,20 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Ends the live line and prints the result of the run; `wall` is the whole command's time so far.
-    func summary(_ plan: Plan, folder: String, files: String, wall: Double) {
+    func summary(_ plan: Plan, folder: String, files: String, wall: Double, interrupted: Bool = false) {
         finish()
         let s = plan.solver
         let served = plan.packages.filter { !$0.pinned }.count
+        if mode == .json {
+            lock.lock()
+            defer { lock.unlock() }
+            let euros = { (value: Double?) in value.map(ProgressEvents.Value.euros) ?? .null }
+            return write(ProgressEvents.line("written", [
+                ("status", .text(s.status.rawValue)), ("packages", .integer(served)),
+                ("unscheduled", .integer(plan.unscheduled.count)), ("objective", euros(s.objective)),
+                ("bound", euros(s.bound)), ("folder", .text(folder)), ("elapsed", .seconds(wall)), ("interrupted", .bool(interrupted)),
+            ]))
+        }
         note("\(s.status.rawValue): \(served) packages planned, \(plan.unscheduled.count) unscheduled, objective \(Self.eur(s.objective)) EUR, bound \(Self.eur(s.bound)), gap \(s.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–"), \(String(format: "%.1f", wall)) s")
         note("wrote \(folder)/\(files) (\(plan.events?.count ?? 0) calendar events)")
     }

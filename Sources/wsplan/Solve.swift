@@ -49,6 +49,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors (no progress).")
     var quiet = false
 
+    @Option(name: .long, help: "Form of the progress on stderr: text (default) or json (one JSON object a line with a stable English phase name, for scripts).")
+    var progress: ProgressForm = .text
+
     @Option(name: .long, help: "Form of calendar.csv and costs.csv: excel-de (UTF-8 with BOM, ';', decimal comma) or plain (UTF-8, ',', decimal point).")
     var csvFormat: CSVFormat = .excelGerman
 
@@ -63,16 +66,17 @@ struct Solve: ParsableCommand {
     func run() throws {
         // The time limit is the whole command's, from here to the last file written.
         let started = ContinuousClock.now
-        let display = ProgressDisplay(quiet: quiet)
+        let display = ProgressDisplay(quiet: quiet, json: progress == .json)
         let interrupt = InterruptHandler(
             onFirst: { stage in
                 display.warn(stage == .writing
                     ? "interrupted: writing the plan found (Ctrl-C again quits without writing)"
                     : stage == .reading
                     ? "interrupted before any plan: quitting without writing anything"
-                    : "interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)")
+                    : "interrupted: stopping the search, then writing the best plan so far (Ctrl-C again quits without writing)",
+                    event: "interrupted", [("phase", .text(stage.name)), ("writes", .bool(stage != .reading))])
             },
-            onSecond: { display.warn("interrupted again: quitting without writing anything"); FileLock.releaseAll() })
+            onSecond: { display.warn("interrupted again: quitting without writing anything", event: "quit"); FileLock.releaseAll() })
         display.show(.reading)
         defer { display.finish() }
         let folder = out ?? PlanOutputs.defaultFolder(forScenario: scenario)
@@ -114,14 +118,14 @@ struct Solve: ParsableCommand {
         let published = written.plan
         for change in written.changes ?? [] { display.note(change.terminalLine) }
         display.summary(published, folder: folder, files: "plan.json, calendar.csv, costs.csv, report.html, roster-*.html and ics/",
-                        wall: TimeShares.seconds(since: started))
-        if interrupt.wasInterrupted {
+                        wall: TimeShares.seconds(since: started), interrupted: interrupt.wasInterrupted)
+        if interrupt.wasInterrupted && display.mode != .json {
             display.warn("interrupted by Ctrl-C: wrote the best plan found so far (\(published.solver.status.rawValue))")
         }
     }
 
     /// Lists the candidates and plans with GLPK on a thread of its own, waiting no longer than the
-    /// limit allows (or 1.5 s after Ctrl-C): then the best plan so far is taken, whatever step
+    /// limit allows (or 0.3 s after Ctrl-C): then the best plan so far is taken, whatever step
     /// the planner is in. Without any plan by then (not even the greedy one), nothing is written.
     private func optimise(_ scenario: Scenario, options: FormulationOptions, previous: Plan?, limit: Double, finish: Double,
                           started: ContinuousClock.Instant, display: ProgressDisplay, cancellation: Cancellation) throws -> Plan {
@@ -157,7 +161,7 @@ struct Solve: ParsableCommand {
         let why = cancellation.isCancelled ? "Ctrl-C" : "the time limit (\(TimeShares.text(limit)) s)"
         guard let kept = best.plan(solverName: GLPKSolver().name, seconds: TimeShares.seconds(since: started)) else {
             if cancellation.isCancelled {
-                display.warn("interrupted before the first plan: nothing was written")
+                display.warn("interrupted before the first plan: nothing was written", event: "not_written")
                 throw ExitCode(130)
             }
             throw Failure.message("no plan: \(why) came before even the greedy plan was made (listing the candidates takes longer); nothing was written. Give a longer --time-limit.")
@@ -170,6 +174,11 @@ struct Solve: ParsableCommand {
 /// How `wsplan solve` makes the plan.
 enum SolveMethod: String, ExpressibleByArgument, CaseIterable {
     case glpk, greedy
+}
+
+/// `--progress`.
+enum ProgressForm: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 /// `--csv-format`.

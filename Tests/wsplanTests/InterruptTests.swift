@@ -3,7 +3,9 @@ import Planning
 import PlanningIO
 import Testing
 
-/// Ctrl-C during `wsplan solve`, end to end: the real binary, a real SIGINT.
+/// Ctrl-C during `wsplan solve`, end to end: the real binary, a real SIGINT. The tests follow the
+/// command through `--progress json` (the phase it is in, what it says it does after the signal),
+/// never through its wording or fixed sleeps.
 @Suite(.serialized) struct InterruptTests {
     /// A running `wsplan` whose stderr is collected as it arrives.
     final class RunningSolve: @unchecked Sendable {
@@ -11,9 +13,10 @@ import Testing
         private let lock = NSLock()
         private var collected = Data()
 
-        init(_ arguments: [String]) throws {
+        init(_ arguments: [String], environment: [String: String] = [:]) throws {
             process.executableURL = WSPlanBinary.url
             process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             let err = Pipe()
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
@@ -26,13 +29,29 @@ import Testing
 
         var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: collected, as: UTF8.self) }
 
-        /// Waits until stderr contains `text` (true) or the process ends or `seconds` pass (false).
-        func waitFor(_ text: String, seconds: Double) -> Bool {
+        /// The complete `--progress json` lines so far, each a JSON object (a line of the test pause
+        /// before the swap is not one and is skipped; any other fails the test).
+        var events: [[String: Any]] {
+            stderr.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+                guard !line.hasPrefix("wsplan: outputs staged") else { return nil }
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if object == nil { Issue.record("not a JSON event: \(line)") }
+                return object
+            }
+        }
+
+        /// The events named `event` (with `phase`, when given).
+        func events(_ event: String, phase: String? = nil) -> [[String: Any]] {
+            events.filter { $0["event"] as? String == event && (phase == nil || $0["phase"] as? String == phase) }
+        }
+
+        /// Waits until the command reports the event (true), or ends, or `seconds` pass (false).
+        func waitFor(event: String, phase: String? = nil, seconds: Double) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if stderr.contains(text) { return true }
-                if !process.isRunning { return stderr.contains(text) }
-                Thread.sleep(forTimeInterval: 0.05)
+                if !events(event, phase: phase).isEmpty { return true }
+                if !process.isRunning { return !events(event, phase: phase).isEmpty }
+                Thread.sleep(forTimeInterval: 0.02)
             }
             return false
         }
@@ -90,16 +109,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = try Self.writeHardScenario(in: folder)
         let out = folder.appendingPathComponent("out")
-        let solve = try RunningSolve(["solve", scenario.path, "--out", out.path, "--time-limit", "900"])
-        try #require(solve.waitFor("wsplan: improving ·", seconds: 600), "never reached the search:\n\(solve.stderr)")
-        Thread.sleep(forTimeInterval: 2)
+        let solve = try RunningSolve(["solve", scenario.path, "--out", out.path, "--time-limit", "900", "--progress", "json"])
+        try #require(solve.waitFor(event: "phase", phase: "improving", seconds: 600), "never reached the search:\n\(solve.stderr)")
         let interrupted = Date()
         solve.process.interrupt()
         let status = solve.waitForExit(seconds: 300)
         let afterSignal = Date().timeIntervalSince(interrupted)
         #expect(status == 0, "\(solve.stderr)")
         #expect(afterSignal < 120, "took \(afterSignal) s to stop")
-        #expect(solve.stderr.contains("interrupted by Ctrl-C: wrote the best plan found so far"), "\(solve.stderr)")
+        // The signal came while planning, and the command said it would still write.
+        let answer = solve.events("interrupted")
+        #expect(answer.count == 1 && answer.first?["phase"] as? String == "planning" && answer.first?["writes"] as? Bool == true,
+                "\(solve.stderr)")
+        // It stopped long before the limit, in no later step than writing.
+        #expect(solve.events("phase", phase: "writing").count == 1, "\(solve.stderr)")
+        let written = solve.events("written")
+        #expect(written.count == 1 && written.first?["interrupted"] as? Bool == true, "\(solve.stderr)")
+        #expect(written.first?["folder"] as? String == out.path)
 
         let planPath = out.appendingPathComponent("plan.json").path
         let plan = try PlanFile.read(path: planPath)
@@ -111,21 +137,28 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
-    /// A second Ctrl-C quits at once with 130 and writes nothing; no staging folder is left behind.
+    /// A second Ctrl-C quits at once with 130 and writes nothing, also while the outputs are being
+    /// written: the old folder stays as it was (here: absent), only the staged copy is left for the
+    /// next run to clear. The test pause before the swap holds the command in its writing step.
     @Test func secondCtrlCQuitsWithoutWriting() throws {
         let folder = try WSPlanBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
         let scenario = WSPlanBinary.repository.appendingPathComponent("Scenarios/2027-Q1.yaml").path
-        let solve = try RunningSolve(["solve", scenario, "--out", out.path, "--time-limit", "600"])
-        try #require(solve.waitFor("wsplan: reading", seconds: 60), "\(solve.stderr)")
+        let solve = try RunningSolve(["solve", scenario, "--out", out.path, "--time-limit", "3", "--progress", "json"],
+                                     environment: ["WSPLAN_TEST_PAUSE_BEFORE_SWAP": "120"])
+        try #require(solve.waitFor(event: "phase", phase: "writing", seconds: 120), "\(solve.stderr)")
         solve.process.interrupt()
-        Thread.sleep(forTimeInterval: 0.05)
+        try #require(solve.waitFor(event: "interrupted", seconds: 30), "\(solve.stderr)")
+        let first = solve.events("interrupted").first
+        #expect(first?["phase"] as? String == "writing" && first?["writes"] as? Bool == true, "\(solve.stderr)")
         solve.process.interrupt()
         let status = solve.waitForExit(seconds: 30)
         #expect(status == 130, "\(solve.stderr)")
-        #expect(solve.stderr.contains("quitting without writing"))
+        #expect(solve.events("quit").count == 1, "\(solve.stderr)")
+        #expect(solve.events("written").isEmpty, "\(solve.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(left.allSatisfy { $0.hasPrefix(".out.wsplan-new-") }, "\(left)")
     }
 }

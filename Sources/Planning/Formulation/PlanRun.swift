@@ -10,7 +10,7 @@ public enum PlanRun {
     /// What the wait gave: the work's own plan, or nil when it overran (the caller then takes the
     /// best plan so far).
     public static func run(deadline: ContinuousClock.Instant, interrupt: Cancellation?, stop: Cancellation,
-                           grace: Duration = .milliseconds(1500), work: @escaping @Sendable () throws -> Plan) throws -> Plan? {
+                           grace: Duration = Self.grace, work: @escaping @Sendable () throws -> Plan) throws -> Plan? {
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -33,6 +33,10 @@ public enum PlanRun {
             }
         }
     }
+
+    /// How long a Ctrl-C waits for the planner to stop by itself: short, since the best plan so
+    /// far is at hand, and the plan, diagnosis and writing must follow within 2 s.
+    public static let grace = Duration.milliseconds(300)
 
     private final class ResultBox: @unchecked Sendable {
         private let lock = NSLock()

@@ -9,6 +9,9 @@ public enum ContentLines {
     /// Escapes a TEXT value (§3.3.11): backslash, semicolon, comma and newlines; other control
     /// characters (not allowed in TEXT) are dropped.
     public static func escapeText(_ text: String) -> String {
+        // Most values need nothing: no byte to escape and no control character.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") })
+            && !mayHoldControl(text) { return text }
         var out = ""
         for ch in text {
             switch ch {
@@ -46,11 +49,24 @@ public enum ContentLines {
         ch.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }
     }
 
+    /// Whether `text` may hold a control character of `isControl`: a byte below 0x20 or 0x7F, or
+    /// the lead byte 0xC2 of a C1 control (U+0080–U+009F). False means it certainly holds none.
+    static func mayHoldControl(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+    }
+
     /// Folds one logical line (§3.1): physical lines of at most 75 octets, continuation lines
     /// starting with one space, never splitting a UTF-8 sequence.
     public static func fold(_ line: String) -> [UInt8] {
-        let bytes = Array(line.filter { !isControl($0) }.utf8)   // the last guard: no raw CR or LF inside a line
         var out: [UInt8] = []
+        fold(line, into: &out)
+        return out
+    }
+
+    /// `fold`, appending to `out`.
+    static func fold(_ line: String, into out: inout [UInt8]) {
+        // The last guard: no raw CR or LF inside a line.
+        let bytes = mayHoldControl(line) ? Array(line.filter { !isControl($0) }.utf8) : Array(line.utf8)
         var start = 0
         var limit = 75
         while bytes.count - start > limit {
@@ -63,13 +79,13 @@ public enum ContentLines {
         }
         out += bytes[start...]
         out += [0x0D, 0x0A]
-        return out
     }
 
     /// Every line folded and terminated by CRLF.
     public static func render(_ lines: [String]) -> Data {
-        var data = Data()
-        for line in lines { data.append(contentsOf: fold(line)) }
-        return data
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 2 })
+        for line in lines { fold(line, into: &bytes) }
+        return Data(bytes)
     }
 }

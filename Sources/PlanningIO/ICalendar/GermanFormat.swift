@@ -5,11 +5,20 @@ enum GermanFormat {
     /// 6.962,40 €
     static func euro(_ value: Double) -> String {
         let cents = Int((abs(value) * 100).rounded())
-        var euros = String(cents / 100)
-        var grouped = ""
-        while euros.count > 3 { grouped = "." + euros.suffix(3) + grouped; euros = String(euros.dropLast(3)) }
         let fraction = cents % 100
-        return (value < 0 ? "-" : "") + euros + grouped + "," + (fraction < 10 ? "0" : "") + "\(fraction) €"
+        return (value < 0 ? "-" : "") + grouped(cents / 100) + "," + (fraction < 10 ? "0" : "") + "\(fraction) €"
+    }
+
+    /// 1.234.567: a whole number with dots between thousands.
+    static func grouped(_ whole: Int) -> String {
+        let digits = Array(String(whole).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(digit)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let weekdays = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]

@@ -7,10 +7,14 @@ public struct ICalendarWriter {
     public let plan: Plan
     /// DTSTAMP of every event, UTC `YYYYMMDDTHHMMSSZ`: when the files were made.
     public let stamp: String
+    /// The plan's facts by id, looked up once: a plan of 1,762 requests has 7,000 events, each
+    /// written into three calendars.
+    private let lookup: Lookup
 
     public init(plan: Plan, stamp: String) {
         self.plan = plan
         self.stamp = stamp
+        lookup = Lookup(plan)
     }
 
     /// The plan's events: its ledger, or (for a plan written without one) derived from its packages.
@@ -21,27 +25,30 @@ public struct ICalendarWriter {
     /// Relative paths (`ics/…`) to file contents.
     public func files() -> [String: Data] {
         let events = self.events
+        // Each event's VEVENT is folded once without costs (all.ics, the trainers') and once with
+        // them (its municipality's calendar).
+        let plain = events.map { ContentLines.render(vevent($0, status: $0.status, withCosts: false)) }
         var files: [String: Data] = [:]
         let exchange = plan.exchange.map(exchangeEvent) ?? []
-        files["ics/all.ics"] = calendar(name: "Integrationsworkshops – \(plan.scenario)", events: events.map { ($0, $0.status) },
-                                        withCosts: false, extra: exchange)
-        for trainer in trainerList(events) {
-            var own: [(CalendarEvent, CalendarEvent.Status)] = []
-            var removed: [CalendarEvent] = []
-            for event in events {
-                if event.trainers.contains(trainer.id) { own.append((event, event.status)) }
-                else if event.formerTrainers.contains(trainer.id) { removed.append(event) }
-            }
-            files["ics/trainer-\(trainer.id).ics"] = calendar(name: "Einsätze \(trainer.name)", events: own, withCosts: false,
-                                                              extra: removed.flatMap { withdrawal($0, from: trainer.id) })
+        files["ics/all.ics"] = calendar(name: "Integrationsworkshops – \(plan.scenario)", events: plain, extra: exchange)
+        var own: [String: [Int]] = [:], removed: [String: [Int]] = [:]
+        for (index, event) in events.enumerated() {
+            for trainer in Set(event.trainers) { own[trainer, default: []].append(index) }
+            for trainer in Set(event.formerTrainers) where !event.trainers.contains(trainer) { removed[trainer, default: []].append(index) }
         }
-        for municipality in Set(events.map(\.municipality)).sorted() {
-            let own = events.filter { $0.municipality == municipality }.map { ($0, $0.status) }
+        for trainer in trainerList(events) {
+            files["ics/trainer-\(trainer.id).ics"] = calendar(name: "Einsätze \(trainer.name)", events: (own[trainer.id] ?? []).map { plain[$0] },
+                                                              extra: (removed[trainer.id] ?? []).flatMap { withdrawal(events[$0], from: trainer.id) })
+        }
+        var byMunicipality: [String: [Int]] = [:]
+        for (index, event) in events.enumerated() { byMunicipality[event.municipality, default: []].append(index) }
+        for (municipality, indices) in byMunicipality.sorted(by: { $0.key < $1.key }) {
+            let own = indices.map { ContentLines.render(vevent(events[$0], status: events[$0].status, withCosts: true)) }
             var extra: [String] = []
             if let day = plan.exchange, day.municipalities.contains(municipality) { extra += exchange }
-            if plan.exchange != nil, let package = package(municipality), !package.pinned { extra += councilMilestone(package) }
+            if plan.exchange != nil, let package = lookup.packages[municipality], !package.pinned { extra += councilMilestone(package) }
             files["ics/municipality-\(municipality).ics"] = calendar(name: "Integrationsworkshop \(displayName(municipality))",
-                                                                     events: own, withCosts: true, extra: extra)
+                                                                     events: own, extra: extra)
         }
         return files
     }
@@ -54,25 +61,56 @@ public struct ICalendarWriter {
         return list
     }
 
-    private var settings: PlanCalendarSettings {
-        plan.calendar ?? PlanCalendarSettings(CalendarSettings())
+    /// The first package, name and trainer name the plan gives for each id, as the calendars use them.
+    private struct Lookup {
+        var packages: [String: PlannedPackage] = [:]
+        var names: [String: String] = [:]
+        var trainerNames: [String: String] = [:]
+        /// What every event of a municipality's package says alike.
+        var packageTexts: [String: PackageTexts] = [:]
+        var settings: PlanCalendarSettings
+        /// The ORGANIZER line of every event.
+        var organizer: String
+
+        struct PackageTexts {
+            /// The cost estimate of the municipality's calendar.
+            var costs: String
+            /// The LOCATION value, escaped.
+            var location: String
+            /// The GEO line, when the package has coordinates.
+            var geo: String?
+        }
+
+        init(_ plan: Plan) {
+            settings = plan.calendar ?? PlanCalendarSettings(CalendarSettings())
+            organizer = "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):" + ContentLines.mailto(settings.organizerEmail)
+            for package in plan.packages where packages[package.municipality] == nil {
+                packages[package.municipality] = package
+                let c = package.costs
+                packageTexts[package.municipality] = PackageTexts(
+                    costs: "Kostenschätzung des Pakets: Honorar \(GermanFormat.euro(c.fee)), Material \(GermanFormat.euro(c.materials)), "
+                        + "Reisekosten \(GermanFormat.euro(c.travel)), gesamt \(GermanFormat.euro(c.total))",
+                    location: ContentLines.escapeText("\(package.place), \(package.state.germanName)"),
+                    geo: package.lat.flatMap { lat in package.lon.map { "GEO:" + String(format: "%.5f;%.5f", lat, $0) } })
+            }
+            // A municipality's name: its package's, else its unscheduled request's, else the first event's that has one.
+            for event in (plan.events ?? []).reversed() { if let name = event.name { names[event.municipality] = name } }
+            for request in plan.unscheduled.reversed() { names[request.municipality] = request.name }
+            for (id, package) in packages { names[id] = package.name }
+            for trainer in (plan.trainers ?? []).reversed() { trainerNames[trainer.id] = trainer.name }
+        }
     }
 
-    private func package(_ municipality: String) -> PlannedPackage? {
-        plan.packages.first { $0.municipality == municipality }
-    }
+    private var settings: PlanCalendarSettings { lookup.settings }
 
-    private func displayName(_ municipality: String) -> String {
-        package(municipality)?.name ?? plan.unscheduled.first { $0.municipality == municipality }?.name
-            ?? plan.events?.first { $0.municipality == municipality && $0.name != nil }?.name ?? municipality
-    }
+    private func package(_ municipality: String) -> PlannedPackage? { lookup.packages[municipality] }
 
-    private func trainerName(_ id: String) -> String {
-        plan.trainers?.first { $0.id == id }?.name ?? id
-    }
+    private func displayName(_ municipality: String) -> String { lookup.names[municipality] ?? municipality }
 
-    private func calendar(name: String, events: [(CalendarEvent, CalendarEvent.Status)], withCosts: Bool, extra: [String] = []) -> Data {
-        var lines = [
+    private func trainerName(_ id: String) -> String { lookup.trainerNames[id] ?? id }
+
+    private func calendar(name: String, events: [Data], extra: [String] = []) -> Data {
+        var data = ContentLines.render([
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//Stiftung Programmbuero//wsplan 1.0//DE",
@@ -81,17 +119,20 @@ public struct ICalendarWriter {
             "NAME:" + ContentLines.escapeText(name),
             "X-WR-CALNAME:" + ContentLines.escapeText(name),
             "X-WR-TIMEZONE:" + EuropeBerlin.tzid,
-        ]
-        lines += EuropeBerlin.vtimezone
-        for (event, status) in events { lines += vevent(event, status: status, withCosts: withCosts) }
-        lines += extra
-        lines.append("END:VCALENDAR")
-        return ContentLines.render(lines)
+        ])
+        data.reserveCapacity(events.reduce(data.count + 1024) { $0 + $1.count })
+        data.append(Self.vtimezone)
+        for event in events { data.append(event) }
+        data.append(ContentLines.render(extra + ["END:VCALENDAR"]))
+        return data
     }
+
+    private static let vtimezone = ContentLines.render(EuropeBerlin.vtimezone)
 
     private func vevent(_ event: CalendarEvent, status: CalendarEvent.Status, withCosts: Bool) -> [String] {
         let times = event.kind == .workshop ? settings.workshop : settings.meeting
         let package = package(event.municipality)
+        let facts = package.flatMap { lookup.packageTexts[$0.municipality] }
         let municipality = displayName(event.municipality)
         let title = title(event)
         let trainers = event.trainers.map(trainerName).joined(separator: " und ")
@@ -102,11 +143,7 @@ public struct ICalendarWriter {
         ]
         if let package {
             description.append("Teilnehmende: bis zu \(package.participants)")
-            if withCosts {
-                let c = package.costs
-                description.append("Kostenschätzung des Pakets: Honorar \(GermanFormat.euro(c.fee)), Material \(GermanFormat.euro(c.materials)), "
-                                   + "Reisekosten \(GermanFormat.euro(c.travel)), gesamt \(GermanFormat.euro(c.total))")
-            }
+            if withCosts, let facts { description.append(facts.costs) }
         }
         if status == .cancelled { description.insert("Dieser Termin entfällt.", at: 0) }
         if event.status != .confirmed && status != .cancelled { description.append("Vorläufig: noch nicht bestätigt.") }
@@ -121,16 +158,14 @@ public struct ICalendarWriter {
             "DTEND;TZID=\(EuropeBerlin.tzid):\(localTime(event.date, times[1]))",
             "SUMMARY:" + ContentLines.escapeText("\(status == .cancelled ? "Abgesagt: " : "")\(title) – \(municipality)"),
             "DESCRIPTION:" + ContentLines.escapeText(description.joined(separator: "\n")),
-            "LOCATION:" + ContentLines.escapeText(package.map { "\($0.place), \($0.state.germanName)" } ?? event.place ?? municipality),
+            "LOCATION:" + (facts?.location ?? ContentLines.escapeText(event.place ?? municipality)),
         ]
-        if let lat = package?.lat, let lon = package?.lon {
-            lines.append("GEO:" + String(format: "%.5f;%.5f", lat, lon))
-        }
+        if let geo = facts?.geo { lines.append(geo) }
         lines += [
             "CATEGORIES:" + ["Integrationsworkshop", category(event.kind)].map(ContentLines.escapeText).joined(separator: ","),
             "STATUS:" + status.rawValue.uppercased(),
             "TRANSP:OPAQUE",
-            "ORGANIZER;CN=\(ContentLines.quotedParameter(settings.organizerName)):" + ContentLines.mailto(settings.organizerEmail),
+            lookup.organizer,
             "END:VEVENT",
         ]
         return lines
@@ -191,7 +226,7 @@ public struct ICalendarWriter {
     /// The expected council decision (workshop + 12 months): an all-day milestone, not an event the foundation staffs.
     private func councilMilestone(_ package: PlannedPackage) -> [String] {
         let day = package.workshop[0].addingMonths(12)
-        let date = { (d: Day) in d.iso.replacingOccurrences(of: "-", with: "") }
+        let date = Self.compact
         return [
             "BEGIN:VEVENT",
             "UID:\(package.municipality)-council-decision@wsplan",
@@ -220,8 +255,11 @@ public struct ICalendarWriter {
 
     /// `YYYYMMDDTHHMMSS` local time from a day and "HH:MM".
     private func localTime(_ day: Day, _ time: String) -> String {
-        day.iso.replacingOccurrences(of: "-", with: "") + "T" + time.replacingOccurrences(of: ":", with: "") + "00"
+        Self.compact(day) + "T" + time.filter { $0 != ":" } + "00"
     }
+
+    /// `YYYYMMDD`: the ISO date without its dashes.
+    private static func compact(_ day: Day) -> String { day.iso.filter { $0 != "-" } }
 
     /// The current time as a UTC DATE-TIME, `YYYYMMDDTHHMMSSZ`.
     public static func utcStamp(_ date: Date = OutputClock.now) -> String {

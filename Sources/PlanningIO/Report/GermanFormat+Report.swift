@@ -24,10 +24,7 @@ extension GermanFormat {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let scaled = Int((abs(value) * factor).rounded())
-        var whole = String(scaled / Int(factor))
-        var grouped = ""
-        while whole.count > 3 { grouped = "." + whole.suffix(3) + grouped; whole = String(whole.dropLast(3)) }
-        var text = (value < 0 && scaled != 0 ? "−" : "") + whole + grouped
+        var text = (value < 0 && scaled != 0 ? "−" : "") + grouped(scaled / Int(factor))
         if decimals > 0 {
             let fraction = String(scaled % Int(factor))
             text += "," + String(repeating: "0", count: decimals - fraction.count) + fraction

@@ -2,6 +2,9 @@
 public enum HTML {
     /// Escapes `& < > " '` so the text can stand in element content and in quoted attributes.
     public static func escape(_ text: String) -> String {
+        // Most names hold none of the five: then the text is its own escape.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                           || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {

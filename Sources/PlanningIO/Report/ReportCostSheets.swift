@@ -7,7 +7,7 @@ struct ReportCostSheets {
     let facts: ReportFacts
 
     func render() -> String {
-        plan.packages.sorted { (ShortName.of($0.name), $0.municipality) < (ShortName.of($1.name), $1.municipality) }.map(sheet).joined()
+        ShortName.sorted(plan.packages).map(sheet).joined()
     }
 
     private func sheet(_ package: PlannedPackage) -> String {

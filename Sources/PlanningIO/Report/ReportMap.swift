@@ -20,7 +20,8 @@ struct ReportMap {
         }
         svg += "</g>\n<g class=\"municipalities\">\n"
         for package in plan.packages.sorted(by: { $0.name < $1.name }) { svg += municipality(package, projection) }
-        for request in plan.unscheduled.sorted(by: { $0.name < $1.name }) { svg += unscheduled(request, projection) }
+        let german = GermanReasons(plan: plan, facts: facts)
+        for request in plan.unscheduled.sorted(by: { $0.name < $1.name }) { svg += unscheduled(request, projection, german) }
         svg += "</g>\n<g class=\"homes\">\n"
         for trainer in facts.trainers { svg += home(trainer, projection) }
         svg += "</g>\n</svg>\n"
@@ -62,11 +63,11 @@ struct ReportMap {
         return g + HTML.title(tip) + "</g>\n"
     }
 
-    private func unscheduled(_ request: UnscheduledRequest, _ projection: MapProjection) -> String {
+    private func unscheduled(_ request: UnscheduledRequest, _ projection: MapProjection, _ german: GermanReasons) -> String {
         guard let place = facts.requests[request.municipality]?.location else { return "" }
         let (x, y) = projection.point(place)
         let tip = "\(request.name) – nicht eingeplant: "
-            + GermanReasons(plan: plan, facts: facts).reasons(request).map { $0.rule.isEmpty ? $0.text : "\($0.rule): \($0.text)" }.joined(separator: " ")
+            + german.reasons(request).map { $0.rule.isEmpty ? $0.text : "\($0.rule): \($0.text)" }.joined(separator: " ")
         return "<g class=\"muni unscheduled\" data-municipality=\"\(HTML.escape(request.municipality))\">"
             + "<path class=\"marker\" d=\"M\(svgNumber(x - 4)),\(svgNumber(y - 4))L\(svgNumber(x + 4)),\(svgNumber(y + 4))M\(svgNumber(x - 4)),\(svgNumber(y + 4))L\(svgNumber(x + 4)),\(svgNumber(y - 4))\"/>"
             + "<text class=\"label\" x=\"\(svgNumber(x + 7))\" y=\"\(svgNumber(y + 3.5))\">\(HTML.escape(ShortName.of(request.name)))</text>"

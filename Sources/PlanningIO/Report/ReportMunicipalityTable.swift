@@ -10,7 +10,7 @@ struct ReportMunicipalityTable {
         var html = "<table class=\"costs overview\">\n<thead><tr><th>Kommune</th><th>Land</th><th>Status</th><th class=\"num\">Honorar</th>"
         html += "<th class=\"num\">Material</th><th class=\"num\">Reisekosten</th><th class=\"num\">Gesamt</th></tr></thead>\n<tbody>\n"
         var sums = [0, 0, 0, 0]
-        let packages = plan.packages.sorted { (ShortName.of($0.name), $0.municipality) < (ShortName.of($1.name), $1.municipality) }
+        let packages = ShortName.sorted(plan.packages)
         for package in packages {
             let amounts = [package.costs.fee, package.costs.materials, package.costs.travel, package.costs.total].map { Int(($0 * 100).rounded()) }
             for i in 0..<4 { sums[i] += amounts[i] }
