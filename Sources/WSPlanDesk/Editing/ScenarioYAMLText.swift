@@ -97,8 +97,10 @@ struct ScenarioYAMLText {
     mutating func setMapping(_ key: String, _ pairs: [(String, Node)]) {
         let lines = Self.lines(text)
         let breakText = text.contains("\r\n") ? "\r\n" : "\n"
-        // A map written on one line (`weights: {…}`) stays on one line.
-        let oneLine = self[key]?.mapping?.style == .flow
+        // A map written on one line (`weights: {…}`) stays on one line (Yams does not keep the style).
+        let oneLine = block(key, lines: lines).map { block in
+            lines[block.lowerBound].drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("{")
+        } ?? false
         let body = pairs.isEmpty ? ""
             : oneLine ? "\(key): " + render(Self.flowMapping(pairs)) + breakText
             : "\(key):" + breakText + pairs.map { "  \($0.0): " + render($0.1) + breakText }.joined()
