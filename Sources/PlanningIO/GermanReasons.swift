@@ -3,12 +3,15 @@ import Planning
 /// The German sentences of why a request is not scheduled and of the changes that would let it
 /// in, for the office's papers (report.html, the excel-de costs.csv). Made from the typed reasons
 /// of plan.json (`obstacles`, `changes`); trainers and municipalities by name.
-struct GermanReasons {
-    var trainerName: (String) -> String
-    var municipalityName: (String) -> String
+public struct GermanReasons {
+    public var trainerName: (String) -> String
+    public var municipalityName: (String) -> String
+
+    /// Names from the plan (its trainers, packages and unscheduled requests).
+    public init(plan: Plan) { self.init(plan: plan, facts: nil) }
 
     /// Names from the plan (its trainers and packages), and from the scenario's facts when given.
-    init(plan: Plan, facts: ReportFacts? = nil) {
+    init(plan: Plan, facts: ReportFacts?) {
         var trainers: [String: String] = [:]
         for t in plan.trainers ?? [] { trainers[t.id] = t.name }
         for t in facts?.trainers ?? [] { trainers[t.id] = t.name }
@@ -22,7 +25,7 @@ struct GermanReasons {
 
     /// The German sentences of an unscheduled request's reasons, each with its rule code; the
     /// English ones (tagged) when the plan.json is older than the typed reasons.
-    func reasons(_ request: UnscheduledRequest) -> [(rule: String, text: String)] {
+    public func reasons(_ request: UnscheduledRequest) -> [(rule: String, text: String)] {
         if let obstacles = request.obstacles, !obstacles.isEmpty {
             return obstacles.map { ($0.rule.code, sentence($0)) }
         }
@@ -148,7 +151,7 @@ struct GermanReasons {
 
     /// "das Zeitfenster um 7 Tage erweitern (01.03.–09.04.2027)": what the office would change.
     /// `window` is the request's own earliest/latest, when known.
-    func change(_ relaxation: Relaxation, window: (earliest: Day?, latest: Day?)? = nil) -> String {
+    public func change(_ relaxation: Relaxation, window: (earliest: Day?, latest: Day?)? = nil) -> String {
         switch relaxation {
         case .widenWindow(let n):
             var text = "das Zeitfenster der Anfrage um \(Self.count(n, "Tag", "Tage")) nach vorn und hinten erweitern"

@@ -6,6 +6,7 @@ import Logging
 public func buildApplication(_ configuration: DeskConfiguration) -> some ApplicationProtocol {
     let desk = Desk(configuration)
     let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ErrorPageMiddleware())
     router.add(middleware: PasswordMiddleware(password: configuration.password))
     router.add(middleware: CSRFMiddleware(token: desk.csrf, limit: configuration.uploadLimit))
     ScenariosController(desk: desk).addRoutes(to: router)
@@ -17,6 +18,7 @@ public func buildApplication(_ configuration: DeskConfiguration) -> some Applica
     TrainersController(desk: desk).addRoutes(to: router)
     RequestsController(desk: desk).addRoutes(to: router)
     ImportController(desk: desk).addRoutes(to: router)
+    SettingsController(desk: desk).addRoutes(to: router)
     var logger = Logger(label: "wsplan-serve")
     logger.logLevel = .warning
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),

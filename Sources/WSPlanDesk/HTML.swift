@@ -21,7 +21,7 @@ enum HTML {
             th{background:#eef1f5}form{display:inline-block;margin:.3rem .6rem .3rem 0}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .box{background:#fff;border:1px solid #d5dae1;padding:.6rem 1rem;margin:.6rem 0}
             .error{color:#a40000}input.invalid{border:2px solid #a40000}.field-error{font-size:.85rem;margin-top:.15rem}table.form th{width:11rem}
-            fieldset.box{display:block}.ok{color:#1b6e20}button{padding:.3rem .9rem}code{background:#eef1f5;padding:0 .2rem}
+            fieldset.box{display:block}.warning{border-color:#c98a00;background:#fff8e6}th.section{background:#dfe6ee;font-size:1rem;padding-top:.5rem}.ok{color:#1b6e20}button{padding:.3rem .9rem}code{background:#eef1f5;padding:0 .2rem}
             </style></head>
             <body><header><a href="/">wsplan – Programmbüro</a></header><main>
             <h1>\(escape(title))</h1>

@@ -12,7 +12,7 @@ struct PasswordMiddleware<Context: RequestContext>: RouterMiddleware {
            let colon = text.firstIndex(of: ":"), Tokens.equal(String(text[text.index(after: colon)...]), password) {
             return try await next(request, context)
         }
-        var response = HTML.page("Anmeldung nötig", "<p class=\"error\">Wrong or missing password: give the password of <code>--password-file</code>.</p>",
+        var response = HTML.page("Anmeldung nötig", "<p class=\"error\">Falsches oder fehlendes Passwort: geben Sie das Passwort aus <code>--password-file</code> ein.</p>",
                                  status: .unauthorized)
         response.headers[.wwwAuthenticate] = "Basic realm=\"wsplan\", charset=\"UTF-8\""
         return response
@@ -32,7 +32,7 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             body = try await request.collectBody(upTo: limit)
         } catch {
-            return HTML.page("Zu groß", "<p class=\"error\">The request is larger than the limit of \(limit / 1024) KiB; send a smaller file.</p>",
+            return HTML.page("Zu groß", "<p class=\"error\">Die Anfrage ist größer als die Grenze von \(limit / 1024) KiB; senden Sie eine kleinere Datei.</p>",
                              status: .contentTooLarge)
         }
         let given: String
@@ -42,9 +42,29 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
             given = Form(String(buffer: body))["csrf"] ?? ""
         }
         guard Tokens.equal(given, token) else {
-            return HTML.page("Abgelehnt", "<p class=\"error\">Missing or wrong CSRF token: reload the page and send the form again.</p>",
+            return HTML.page("Abgelehnt", "<p class=\"error\">Fehlendes oder falsches CSRF-Token: laden Sie die Seite neu und senden Sie das Formular noch einmal.</p>",
                              status: .forbidden)
         }
         return try await next(request, context)
+    }
+}
+
+/// Errors thrown by a route (404 for an unknown scenario, a route that does not exist) as a page
+/// in the desk's layout, in German; the message says what to do.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            let title: String
+            switch error.status.code {
+            case 404: title = "Nicht gefunden"
+            case 400: title = "Ungültige Anfrage"
+            case 405: title = "Nicht erlaubt"
+            default: title = "Fehler"
+            }
+            let message = error.body ?? (error.status.code == 404 ? "Diese Seite gibt es nicht." : error.status.reasonPhrase)
+            return HTML.page(title, "<p class=\"error\">\(HTML.escape(message))</p><p><a href=\"/\">Zu den Szenarien</a></p>", status: error.status)
+        }
     }
 }

@@ -12,7 +12,7 @@ final class SolveJobs: @unchecked Sendable {
     struct Snapshot: Sendable, Equatable {
         enum State: String, Sendable { case running, finished, failed }
         var state: State = .running
-        var phase = "reading"
+        var phase = "Szenario lesen"
         var incumbent: Double?
         var bound: Double?
         var elapsed: Double = 0
@@ -25,14 +25,20 @@ final class SolveJobs: @unchecked Sendable {
             return max(0, incumbent - bound) / max(abs(incumbent), 1)
         }
 
-        /// The server-sent event's data: one JSON object.
+        /// The server-sent event's data: one JSON object, the figures as numbers and, in `words`,
+        /// as the page shows them (German), so the page's script formats nothing itself.
         var json: String {
             func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "null" }
-            let message = self.message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n")
-            return "{\"state\":\"\(state.rawValue)\",\"phase\":\"\(phase)\",\"incumbent\":\(number(incumbent)),"
+            func string(_ text: String) -> String {
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    .replacingOccurrences(of: "\n", with: "\\n") + "\""
+            }
+            let words = "{\"state\":\(string(PlanSection.stateWord(self))),\"incumbent\":\(string(incumbent.map(Format.eur) ?? "–")),"
+                + "\"bound\":\(string(bound.map(Format.eur) ?? "–")),\"gap\":\(string(gap.map(Format.percent) ?? "–")),"
+                + "\"elapsed\":\(string(Format.seconds(elapsed)))}"
+            return "{\"state\":\"\(state.rawValue)\",\"phase\":\(string(phase)),\"incumbent\":\(number(incumbent)),"
                 + "\"bound\":\(number(bound)),\"gap\":\(gap.map { String(format: "%.6f", $0) } ?? "null"),"
-                + "\"elapsed\":\(String(format: "%.1f", elapsed)),\"stopping\":\(stopRequested),\"message\":\"\(message)\"}"
+                + "\"elapsed\":\(String(format: "%.1f", elapsed)),\"stopping\":\(stopRequested),\"message\":\(string(message)),\"words\":\(words)}"
         }
     }
 
@@ -92,14 +98,14 @@ final class SolveJobs: @unchecked Sendable {
                     snapshot.elapsed = progress.elapsed
                 }
             }, cancellation: cancellation)
-            update(id) { $0.phase = "writing" }
+            update(id) { $0.phase = "Dateien schreiben" }
             let published = try PlanOutputs.write(plan, previous: previous, scenario: scenario, file: path, to: folder).plan
             update(id) { snapshot in
                 snapshot.state = .finished
                 snapshot.incumbent = published.solver.objective
                 snapshot.bound = published.solver.bound
                 snapshot.elapsed = published.solver.seconds
-                snapshot.message = published.solver.status.rawValue
+                snapshot.message = published.solver.status.germanText
             }
         } catch let error as InputErrors {
             update(id) { $0.state = .failed; $0.message = error.description }
@@ -111,11 +117,11 @@ final class SolveJobs: @unchecked Sendable {
     /// The planner's phase as the desk's page shows it.
     static func words(_ phase: SolverProgress.Phase) -> String {
         switch phase {
-        case .startPlan: "greedy start"
-        case .building: "building the model"
-        case .solving: "solving"
-        case .improving: "improving"
-        case .raisingBound: "raising the bound"
+        case .startPlan: "Startplan"
+        case .building: "Modell aufbauen"
+        case .solving: "rechnen"
+        case .improving: "Plan verbessern"
+        case .raisingBound: "Schranke anheben"
         }
     }
 }

@@ -45,7 +45,7 @@ struct DeskEditTests {
             let saved = try await client.post("/scenarios/2027-Q1/trainers/save", try await Self.trainerForm(client, "2027-Q1", "mueller", ["max_packages": "7"]))
             #expect(saved.status == .seeOther && saved.headers[.location] == "/scenarios/2027-Q1?saved=2027-Q1.yaml#trainers")
             let back = try await client.get("/scenarios/2027-Q1?saved=2027-Q1.yaml,..%2F..%2Fetc%2Fpasswd,nope.csv")
-            #expect(back.text.contains("Saved: <code>2027-Q1.yaml</code>. The scenario reads") && !back.text.contains("passwd") && !back.text.contains("nope"))
+            #expect(back.text.contains("Gespeichert: <code>2027-Q1.yaml</code>. Das Szenario liest sich") && !back.text.contains("passwd") && !back.text.contains("nope"))
         }
         let after = try String(contentsOfFile: path, encoding: .utf8)
         let scenario = try ScenarioLoader.load(path: path)
@@ -233,7 +233,7 @@ struct DeskEditTests {
             }
             let unchanged = try await client.post("/scenarios/2027-Q1/trainers/save",
                                                    try await Self.trainerForm(client, "2027-Q1", "mueller", ["do": "variant", "variant": "same"]))
-            #expect(unchanged.status == .unprocessableContent && unchanged.text.contains("nothing differs"))
+            #expect(unchanged.status == .unprocessableContent && unchanged.text.contains("Nichts unterscheidet sich"))
             #expect(try Self.snapshot(fixture) == before)
 
             let saved = try await client.post("/scenarios/2027-Q1/trainers/save",

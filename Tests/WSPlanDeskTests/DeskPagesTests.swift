@@ -28,8 +28,8 @@ struct DeskPagesTests {
         try await buildApplication(fixture.configuration()).test(.router) { client in
             let page = try await client.get("/scenarios/2027-Q1")
             #expect(page.status == .ok)
-            #expect(page.text.contains("Requests (22)") && page.text.contains("Trainers (5)"))
-            #expect(page.text.contains("2027-02-01..2027-02-14, 2027-03-05"))  // Müller's unavailable days as runs
+            #expect(page.text.contains("Anfragen (22)") && page.text.contains("Trainer/innen (5)"))
+            #expect(page.text.contains("01.02.2027–14.02.2027, 05.03.2027"))  // Müller's unavailable days as runs, in German dates
             #expect(page.text.contains("mueller+schmidt"))
             #expect(page.csrf?.count == 40)
         }

@@ -136,7 +136,7 @@ struct DeskRequestTests {
                                                     file: upload, fileName: "../../evil.csv")
             #expect(response.status == .seeOther)
             let after = try await client.get("/scenarios/2027-Q1")
-            #expect(after.text.contains("Requests (20)"))
+            #expect(after.text.contains("Anfragen (20)"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: Self.csvPath(fixture))) == upload)
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("evil.csv").path))

@@ -19,7 +19,7 @@ struct DeskSolveTests {
             let started = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=30")
             #expect(started.status == .seeOther)
             let second = try await client.post("/scenarios/2027-Q1/solve", "csrf=\(token)&time_limit=30")
-            #expect(second.status == .conflict && second.text.contains("already running"))
+            #expect(second.status == .conflict && second.text.contains("läuft schon"))
             let events = try await client.get("/scenarios/2027-Q1/progress")  // streams until the solve ends
             #expect(events.headers[.contentType] == "text/event-stream")
             let lines = events.text.split(separator: "\n").filter { $0.hasPrefix("data: ") }
@@ -31,13 +31,13 @@ struct DeskSolveTests {
             #expect(plan.scenario == "Rollout 2027 Q1" && !plan.packages.isEmpty)
             #expect(lines.last!.contains(String(format: "\"incumbent\":%.2f", plan.solver.objective!)))
             let page = try await client.get("/scenarios/2027-Q1")
-            #expect(page.text.contains(plan.solver.status.rawValue) && page.text.contains("/files/report.html"))
+            #expect(page.text.contains(plan.solver.status.germanText) && page.text.contains("/files/report.html"))
             let r1 = try await client.get("/scenarios/2027-Q1/files/report.html")
             #expect(r1.status == .ok)
             let json = try await client.get("/scenarios/2027-Q1/files/plan.json")
             #expect(Data(buffer: json.body) == FileManager.default.contents(atPath: fixture.root.path + "/out/2027-Q1/plan.json"))
             let r2 = try await client.get("/")
-            #expect(r2.text.contains(String(format: "%.2f", plan.solver.objective!)))
+            #expect(r2.text.contains(GermanFormat.euro(plan.solver.objective!)))  // 28.003,15 €
             try await checkFeeds(client, fixture, token: token)
             // A what-if is planned as a re-plan of its base's plan: plan.json counts the moves against it.
             let variant = try await client.post("/scenarios/2027-Q1-hansen-part-time/solve", "csrf=\(token)&time_limit=1")
@@ -48,7 +48,7 @@ struct DeskSolveTests {
             // Explain: a button per unscheduled request; the answer names the request and a rule.
             let out = try #require(replan.unscheduled.first)
             let variantPage = try await client.get("/scenarios/2027-Q1-hansen-part-time")
-            #expect(variantPage.text.contains("Explain \(out.municipality)"))
+            #expect(variantPage.text.contains("value=\"\(out.municipality)\"><button>Erklären</button>"))
             let explained = try await client.post("/scenarios/2027-Q1-hansen-part-time/explain", "csrf=\(token)&municipality=\(out.municipality)")
             #expect(explained.status == .ok && explained.text.contains(out.municipality) && explained.text.contains("R"))
             let unknown = try await client.post("/scenarios/2027-Q1-hansen-part-time/explain", "csrf=\(token)&municipality=nowhere")
@@ -119,7 +119,7 @@ struct DeskSolveTests {
     /// and is idempotent.
     func checkConfirm(_ client: some TestClientProtocol, _ fixture: DeskFixture, plan: Plan, token: String) async throws {
         let ask = try await client.get("/scenarios/2027-Q1/confirm")
-        #expect(ask.status == .ok && ask.text.contains("Yes, confirm") && ask.text.contains("bookings.yaml"))
+        #expect(ask.status == .ok && ask.text.contains("Ja, übernehmen") && ask.text.contains("bookings.yaml"))
         let bookings = fixture.scenarios.appendingPathComponent("bookings.yaml").path
         #expect(!FileManager.default.fileExists(atPath: bookings))  // asking writes nothing
         let forged = try await client.post("/scenarios/2027-Q1/confirm", "bookings=bookings.yaml")
@@ -127,17 +127,17 @@ struct DeskSolveTests {
         let outside = try await client.post("/scenarios/2027-Q1/confirm", "csrf=\(token)&bookings=..%2Fevil.yaml")
         #expect(outside.status == .unprocessableContent)
         let done = try await client.post("/scenarios/2027-Q1/confirm", "csrf=\(token)&bookings=bookings.yaml")
-        #expect(done.status == .ok && done.text.contains("\(plan.packages.count) package(s) added"))
+        #expect(done.status == .ok && done.text.contains("\(plan.packages.count) Pakete in <code>bookings.yaml</code> übernommen"))
         let written = try String(contentsOfFile: bookings, encoding: .utf8)
         for package in plan.packages { #expect(written.contains("municipality: \(package.municipality),"), "\(package.municipality)") }
         let again = try await client.post("/scenarios/2027-Q1/confirm", "csrf=\(token)&bookings=bookings.yaml")
-        #expect(again.text.contains("0 package(s) added") && again.text.contains("all were there already"))
+        #expect(again.text.contains("0 Pakete in") && again.text.contains("alle standen schon darin"))
     }
 
     /// Compare shows `PlanComparison`'s rows for the chosen scenarios' last plans and says which have none.
     func checkCompare(_ client: some TestClientProtocol, _ fixture: DeskFixture, plan: Plan) async throws {
         let lacking = try await client.get("/compare?s=2027-Q1&s=2027-Q2")
-        #expect(lacking.status == .unprocessableContent && lacking.text.contains("No plan yet (or no such scenario): 2027-Q2"))
+        #expect(lacking.status == .unprocessableContent && lacking.text.contains("Noch kein Plan (oder kein solches Szenario): 2027-Q2"))
         // A second column: the same plan under the what-if's output folder.
         let out = fixture.root.appendingPathComponent("out")
         try FileManager.default.copyItem(at: out.appendingPathComponent("2027-Q1"), to: out.appendingPathComponent("2027-Q1-mueller-on-leave"))
@@ -145,7 +145,8 @@ struct DeskSolveTests {
         #expect(page.status == .ok)
         let comparison = PlanComparison([(title: "2027-Q1.yaml", plan: plan), (title: "2027-Q1-mueller-on-leave.yaml", plan: plan)])
         for row in comparison.rows {
-            #expect(page.text.contains(WSPlanDesk.HTML.escape(row.metric)), "\(row.metric)")
+            #expect(page.text.contains(WSPlanDesk.HTML.escape(row.germanMetric)), "\(row.key)")
+            for value in row.values { #expect(page.text.contains(WSPlanDesk.HTML.escape(value.germanDisplay)), "\(row.key)") }
         }
         #expect(page.text.contains("2027-Q1-mueller-on-leave.yaml"))
     }

@@ -4,7 +4,7 @@
 requests.csv holds only a first draft of two requests: open the app, import the real requests.csv
 by upload, see a wrong value refused beside its field, plan with a short limit while the progress
 line updates, open the report, make a what-if with Müller away in March through the trainer form
-("Als Variante speichern"), plan it (a re-plan of the base's plan), compare, confirm (after the
+("Als Variante speichern"), change a rule and a weight on the scenario page as a variant, plan it (a re-plan of the base's plan), compare, confirm (after the
 question), then fetch a trainer's feed URL and parse it with PyPI icalendar. Usage: check_desk.py WSPLAN_BINARY. Exit 1 when a check fails."""
 import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
@@ -72,14 +72,14 @@ def main(binary):
         go(base + "/")
         check(all(n in text() for n in ["Rollout 2027 Q1", "2027 Q1 — Müller on leave in March", "Rollout 2027 Q2"]), "scenarios page lists the scenarios")
         browser.evaluate("document.querySelector('a[href=\"/scenarios/2027-Q1\"]').click()")
-        check(wait_text("Requests (2)") and "Trainers (5)" in text(), "scenario page shows the draft's two requests and the trainers")
+        check(wait_text("Anfragen (2)") and "Trainer/innen (5)" in text(), "scenario page shows the draft's two requests and the trainers")
 
         # Import the request list by upload, as the office would pick requests.csv in the file dialog.
         document = browser.call("DOM.getDocument")["root"]["nodeId"]
         node = browser.call("DOM.querySelector", nodeId=document, selector="input[type=file]")["nodeId"]
         browser.call("DOM.setFileInputFiles", nodeId=node, files=[requests_csv])
         browser.evaluate("document.getElementById('import').click()")
-        check(wait_text("Requests (22)"), "the imported requests.csv is on the scenario page")
+        check(wait_text("Anfragen (22)"), "the imported requests.csv is on the scenario page")
         with open(requests_csv, "rb") as a, open(os.path.join(work, "Scenarios", "requests.csv"), "rb") as b:
             check(a.read() == b.read(), "the scenario's requests.csv is the uploaded file, byte for byte")
 
@@ -89,7 +89,7 @@ def main(binary):
         go(f"{base}/scenarios/2027-Q1/trainers/edit?t=mueller")
         browser.evaluate("document.querySelector('input[name=max_packages]').value='lots';"
                          "document.querySelector('button[value=save]').click()")
-        check(wait_text("Nothing was saved"), "an invalid change is refused")
+        check(wait_text("Nichts wurde gespeichert"), "an invalid change is refused")
         field_error = browser.evaluate("(document.querySelector('.field-error[data-field=max_packages]')||{}).innerText||''")
         check("not a whole number" in field_error, f"the CLI's message stands beside the field ({field_error!r})")
         with open(yaml_path, "rb") as f: check(f.read() == yaml_before, "the invalid change was not saved")
@@ -104,13 +104,13 @@ def main(binary):
             while time.time() < deadline:
                 line = browser.evaluate("(document.getElementById('progress')||{}).innerText || ''")
                 seen.add(line)
-                if "Last plan" in text() and "finished" in line: break
+                if "Letzter Plan" in text() and "fertig" in line: break
                 time.sleep(0.5)
             return seen
 
         seen = plan("2027-Q1", 5)   # long enough to see the phases change, however fast the planner gets
         check(len(seen) >= 3, f"the progress line updated while planning ({len(seen)} different lines)")
-        check("Last plan in out/2027-Q1" in text(), "the plan is shown when the solve ends")
+        check("Letzter Plan in out/2027-Q1" in text(), "the plan is shown when the solve ends")
         check(os.path.exists(os.path.join(work, "out", "2027-Q1", "plan.json")), "plan.json is in out/2027-Q1, where wsplan solve writes it")
         go(f"{base}/scenarios/2027-Q1/files/report.html")
         check("Rollout 2027 Q1" in text(), "the report opens")
@@ -121,12 +121,28 @@ def main(binary):
                          "document.querySelector('input[name=variant]').value='2027-Q1-mueller-march';"
                          "document.querySelector('input[name=variant_title]').value='Q1 – Müller away in March';"
                          "document.querySelector('button[value=variant]').click()")
-        check(wait_text("a what-if of 2027-Q1.yaml"), "the variant's page opens")
+        check(wait_text("eine Variante von 2027-Q1.yaml"), "the variant's page opens")
         variant_path = os.path.join(work, "Scenarios", "2027-Q1-mueller-march.yaml")
         variant = open(variant_path, encoding="utf-8").read() if os.path.exists(variant_path) else ""
         check("extends: 2027-Q1.yaml" in variant and '{id: mueller, unavailable: ["2027-03-01..2027-03-31"]}' in variant
               and "yilmaz" not in variant, "the variant file extends the base and holds only Müller's March")
         with open(yaml_path, "rb") as f: check(f.read() == yaml_before, "the base scenario is unchanged")
+        # A rule edited on the scenario page and saved as a variant: only the changed key is in it.
+        go(f"{base}/scenarios/2027-Q1")
+        browser.evaluate("document.querySelector('input[name=\"weights.move_eur\"]').value='900';"
+                         "document.querySelector('input[name=\"rules.prep_gap_days.min\"]').value='14';"
+                         "var f=document.querySelector('input[name=\"weights.move_eur\"]').form;"
+                         "f.querySelector('input[name=variant]').value='2027-Q1-rules';"
+                         "f.querySelector('button[value=variant]').click()")
+        check(wait_text("eine Variante von 2027-Q1.yaml"), "the rules variant's page opens")
+        rules_path = os.path.join(work, "Scenarios", "2027-Q1-rules.yaml")
+        rules = open(rules_path, encoding="utf-8").read() if os.path.exists(rules_path) else ""
+        check("extends: 2027-Q1.yaml" in rules and "prep_gap_days: {min: 14}" in rules and "move_eur: 900" in rules
+              and "trainers" not in rules, f"the rules variant holds only the changed keys ({rules!r})")
+        with open(yaml_path, "rb") as f: check(f.read() == yaml_before, "the base scenario is unchanged")
+        field = browser.evaluate("(document.querySelector('input[name=\"weights.move_eur\"]')||{}).value||''")
+        check(field == "900", f"the variant's form shows its own value ({field!r})")
+
         go(base + "/")
         check("Q1 – Müller away in March" in text(), "the variant is on the scenarios page")
 
@@ -139,14 +155,14 @@ def main(binary):
         browser.evaluate("document.querySelector('input[value=\"2027-Q1\"]').checked=true;"
                          "document.querySelector('input[value=\"2027-Q1-mueller-march\"]').checked=true;"
                          "document.querySelector('input[value=\"2027-Q1\"]').form.submit()")
-        check(wait_text("requests served") and "2027-Q1-mueller-march.yaml" in text(), "compare shows both plans side by side")
+        check(wait_text("eingeplante Anfragen") and "2027-Q1-mueller-march.yaml" in text(), "compare shows both plans side by side")
 
         go(f"{base}/scenarios/2027-Q1/confirm")
-        check("Yes, confirm" in text(), "confirm asks first")
+        check("Ja, übernehmen" in text(), "confirm asks first")
         check(not os.path.exists(os.path.join(work, "Scenarios", "bookings.yaml")), "asking wrote nothing")
         browser.evaluate("document.querySelector('form button').click()")
         time.sleep(1.5)
-        check("package(s) added to bookings.yaml" in text(), "confirm wrote the bookings file")
+        check("in bookings.yaml übernommen" in text(), "confirm wrote the bookings file")
 
         go(f"{base}/scenarios/2027-Q1")
         url = browser.evaluate("[...document.querySelectorAll('input[readonly]')].map(i=>i.value).find(v=>v.includes('/trainer-mueller.ics'))")

@@ -1,9 +1,9 @@
 import Planning
 
 /// German number and date formats for texts the office and municipalities read.
-enum GermanFormat {
+public enum GermanFormat {
     /// 6.962,40 €
-    static func euro(_ value: Double) -> String {
+    public static func euro(_ value: Double) -> String {
         let cents = Int((abs(value) * 100).rounded())
         let fraction = cents % 100
         return (value < 0 ? "-" : "") + grouped(cents / 100) + "," + (fraction < 10 ? "0" : "") + "\(fraction) €"

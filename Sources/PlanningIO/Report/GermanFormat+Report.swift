@@ -8,7 +8,7 @@ extension GermanFormat {
     static let monthsShort = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
 
     /// 09.02.2027
-    static func numericDate(_ day: Day) -> String {
+    public static func numericDate(_ day: Day) -> String {
         let c = day.components
         return "\(twoDigits(c.day)).\(twoDigits(c.month)).\(c.year)"
     }
@@ -20,7 +20,7 @@ extension GermanFormat {
     static func monthTitle(year: Int, month: Int) -> String { "\(months[month - 1]) \(year)" }
 
     /// 1.234,5 with `decimals` digits after the comma and dots between thousands.
-    static func number(_ value: Double, decimals: Int = 0) -> String {
+    public static func number(_ value: Double, decimals: Int = 0) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let scaled = Int((abs(value) * factor).rounded())
@@ -33,7 +33,7 @@ extension GermanFormat {
     }
 
     /// 0,36 %
-    static func percent(_ fraction: Double, decimals: Int = 2) -> String { number(fraction * 100, decimals: decimals) + " %" }
+    public static func percent(_ fraction: Double, decimals: Int = 2) -> String { number(fraction * 100, decimals: decimals) + " %" }
 
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

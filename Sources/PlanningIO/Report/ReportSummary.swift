@@ -4,14 +4,7 @@ import Planning
 struct ReportSummary {
     let plan: Plan
 
-    static func statusText(_ status: PlanStatus) -> String {
-        switch status {
-        case .optimal: "optimal (bewiesen)"
-        case .feasible: "zulässig (Zeit- oder Lückengrenze erreicht, nicht bewiesen optimal)"
-        case .infeasible: "unlösbar (kein zulässiger Plan)"
-        case .noPlan: "kein Plan (Zeitgrenze vor dem ersten Plan erreicht)"
-        }
-    }
+    static func statusText(_ status: PlanStatus) -> String { status.germanText }
 
     func render() -> String {
         let s = plan.solver

@@ -16,8 +16,8 @@ struct CompareController {
         let ids = desk.scenarios.ids()
         let picker = "<form method=\"get\" action=\"/compare\">" + ids.map { id in
             "<label><input type=\"checkbox\" name=\"s\" value=\"\(HTML.escape(id))\"\(chosen.contains(id) ? " checked" : "")> \(HTML.escape(id))</label> "
-        }.joined() + "<button>Compare</button></form>"
-        var body = "<p>Pick two or more scenarios; each shows its last plan from <code>out/</code>.</p>" + picker
+        }.joined() + "<button>Vergleichen</button></form>"
+        var body = "<p>Wählen Sie zwei oder mehr Szenarien; jedes zeigt seinen letzten Plan aus <code>out/</code>.</p>" + picker
         guard chosen.count >= 2 else { return HTML.page("Vergleich", body) }
         var plans: [(title: String, plan: Plan)] = []
         var missing: [String] = []
@@ -26,12 +26,12 @@ struct CompareController {
             plans.append((title: id + ".yaml", plan: plan))
         }
         if !missing.isEmpty {
-            body += "<p class=\"error\">No plan yet (or no such scenario): \(HTML.escape(missing.joined(separator: ", "))); plan them first.</p>"
+            body += "<p class=\"error\">Noch kein Plan (oder kein solches Szenario): \(HTML.escape(missing.joined(separator: ", "))); planen Sie sie zuerst.</p>"
         }
         if plans.count >= 2 {
             let comparison = PlanComparison(plans)
-            body += HTML.table(["metric"] + comparison.columns,
-                               comparison.rows.map { row in [HTML.escape(row.metric)] + row.values.map { HTML.number($0.display) } })
+            body += HTML.table(["Kennzahl"] + comparison.columns,
+                               comparison.rows.map { row in [HTML.escape(row.germanMetric)] + row.values.map { HTML.number($0.germanDisplay) } })
         }
         return HTML.page("Vergleich", body, status: missing.isEmpty ? .ok : .unprocessableContent)
     }

@@ -21,14 +21,14 @@ struct ConfirmController {
 
     func ask(_ id: String) throws -> Response {
         guard let plan = desk.scenarios.lastPlan(of: id) else {
-            return HTML.page("Bestätigen", "<p class=\"error\">No plan yet: plan the scenario first.</p>", status: .conflict)
+            return HTML.page("Bestätigen", "<p class=\"error\">Noch kein Plan: planen Sie das Szenario zuerst.</p>", status: .conflict)
         }
         let name = bookingsName(id)
-        let body = "<p>Confirm the \(plan.packages.count) package(s) of the last plan (\(HTML.escape(plan.solver.status.rawValue))) "
-            + "into <code>\(HTML.escape(name))</code>? Confirmed packages stay exactly as they are in every scenario that names this file (R9).</p>"
+        let body = "<p>Die \(plan.packages.count) \(plan.packages.count == 1 ? "Paket" : "Pakete") des letzten Plans (\(HTML.escape(plan.solver.status.germanWord))) "
+            + "in <code>\(HTML.escape(name))</code> als gebucht übernehmen? Gebuchte Pakete bleiben in jedem Szenario, das diese Datei nennt, genau wie sie sind (R9).</p>"
             + HTML.form("/scenarios/\(id)/confirm", csrf: desk.csrf,
-                        "<label>Bookings file <input name=\"bookings\" value=\"\(HTML.escape(name))\"></label> <button>Yes, confirm</button>")
-            + " <a href=\"/scenarios/\(HTML.escape(id))\">Cancel</a>"
+                        "<label>Buchungsdatei <input name=\"bookings\" value=\"\(HTML.escape(name))\"></label> <button>Ja, übernehmen</button>")
+            + " <a href=\"/scenarios/\(HTML.escape(id))\">Abbrechen</a>"
         return HTML.page("Bestätigen", body)
     }
 
@@ -38,22 +38,22 @@ struct ConfirmController {
         let form = Form(String(buffer: try await request.collectBody(upTo: desk.configuration.uploadLimit)))
         let name = form["bookings"] ?? bookingsName(id)
         guard ScenarioFolder.isSafeName(name), name.hasSuffix(".yaml") else {
-            return HTML.page("Bestätigen", "<p class=\"error\">bookings: give a .yaml file name inside the scenario folder (\"\(HTML.escape(name))\")</p>",
+            return HTML.page("Bestätigen", "<p class=\"error\">Buchungsdatei: geben Sie einen .yaml-Dateinamen im Szenario-Ordner an (\"\(HTML.escape(name))\")</p>",
                              status: .unprocessableContent)
         }
         guard let plan = desk.scenarios.lastPlan(of: id) else {
-            return HTML.page("Bestätigen", "<p class=\"error\">No plan yet: plan the scenario first.</p>", status: .conflict)
+            return HTML.page("Bestätigen", "<p class=\"error\">Noch kein Plan: planen Sie das Szenario zuerst.</p>", status: .conflict)
         }
         do {
             // The scenario's gaps and office closure, which its plan keeps (R2–R4); SPEC's if it no longer loads.
             let rules = desk.scenarios.path(of: id).flatMap { try? ScenarioLoader.load(path: $0, warnings: { _ in }) }
                 .map { BookingsFile.RuleSource(rules: $0.rules, origin: "the rules of \(id)") } ?? .defaults
             let added = try BookingsFile.confirm(plan, into: desk.scenarios.root.appendingPathComponent(name).path, rules: rules)
-            return HTML.page("Bestätigt", "<p class=\"ok\">\(added.count) package(s) added to <code>\(HTML.escape(name))</code>"
-                + (added.isEmpty ? " (all were there already)" : ": " + HTML.escape(added.joined(separator: ", "))) + ".</p>"
-                + "<p><a href=\"/scenarios/\(HTML.escape(id))\">Back to the scenario</a></p>")
+            return HTML.page("Bestätigt", "<p class=\"ok\">\(added.count) \(added.count == 1 ? "Paket" : "Pakete") in <code>\(HTML.escape(name))</code> übernommen"
+                + (added.isEmpty ? " (alle standen schon darin)" : ": " + HTML.escape(added.joined(separator: ", "))) + ".</p>"
+                + "<p><a href=\"/scenarios/\(HTML.escape(id))\">Zurück zum Szenario</a></p>")
         } catch {
-            return HTML.page("Bestätigen", "<p class=\"error\">Nothing was written:</p><pre class=\"error\">\(HTML.escape(error.description))</pre>",
+            return HTML.page("Bestätigen", "<p class=\"error\">Nichts wurde geschrieben:</p><pre class=\"error\">\(HTML.escape(error.description))</pre>",
                              status: .unprocessableContent)
         }
     }

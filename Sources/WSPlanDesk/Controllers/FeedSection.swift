@@ -13,21 +13,21 @@ struct FeedSection {
         let calendars = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { ($0.hasPrefix("trainer-") || $0.hasPrefix("municipality-")) && $0.hasSuffix(".ics") && ScenarioFolder.isSafeName($0) }
             .sorted { ($0.hasPrefix("trainer-") ? 0 : 1, $0) < ($1.hasPrefix("trainer-") ? 0 : 1, $1) }
-        var html = "<h2 id=\"feeds\">Calendar feeds</h2>"
-        guard !calendars.isEmpty else { return html + "<p>Feeds appear once the scenario has a plan.</p>" }
+        var html = "<h2 id=\"feeds\">Kalender-Abonnements</h2>"
+        guard !calendars.isEmpty else { return html + "<p>Die Abonnements erscheinen, sobald das Szenario einen Plan hat.</p>" }
         guard let tokens = try? desk.feeds.tokens(scenario: id, calendars: calendars) else {
-            return html + "<p class=\"error\">Cannot save the feed tokens in \(HTML.escape(FeedTokens.fileName)).</p>"
+            return html + "<p class=\"error\">Die Zugangsschlüssel der Kalender lassen sich nicht in \(HTML.escape(FeedTokens.fileName)) speichern.</p>"
         }
-        html += "<p>Subscribe in Outlook or Google Calendar (\"from URL\"): the feed always serves the latest plan. Keep the URLs secret; Renew revokes a URL.</p>"
+        html += "<p>In Outlook oder Google Kalender abonnieren („per URL“): der Kalender zeigt immer den neuesten Plan. Halten Sie die Adressen geheim; „Erneuern“ macht eine Adresse ungültig.</p>"
         let rows: [[String]] = calendars.map { calendar in
             let path = "/feeds/\(tokens[calendar]!)/\(calendar)"
             let url = "http://\(authority)\(path)"
             return [HTML.escape(calendar.replacingOccurrences(of: ".ics", with: "")),
-                    "<input readonly size=\"60\" value=\"\(HTML.escape(url))\"> <button type=\"button\" onclick=\"navigator.clipboard.writeText(this.previousElementSibling.value)\">Copy</button>",
+                    "<input readonly size=\"60\" value=\"\(HTML.escape(url))\"> <button type=\"button\" onclick=\"navigator.clipboard.writeText(this.previousElementSibling.value)\">Kopieren</button>",
                     "<a href=\"\(HTML.escape("webcal://\(authority)\(path)"))\">webcal</a>",
                     HTML.form("/scenarios/\(id)/feeds/renew", csrf: desk.csrf,
-                              "<input type=\"hidden\" name=\"calendar\" value=\"\(HTML.escape(calendar))\"><button>Renew</button>")]
+                              "<input type=\"hidden\" name=\"calendar\" value=\"\(HTML.escape(calendar))\"><button>Erneuern</button>")]
         }
-        return html + HTML.table(["calendar", "subscription URL", "", ""], rows)
+        return html + HTML.table(["Kalender", "Adresse zum Abonnieren", "", ""], rows)
     }
 }

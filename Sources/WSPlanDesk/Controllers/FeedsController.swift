@@ -16,11 +16,11 @@ struct FeedsController {
         guard let token = context.parameters.get("token"), let name = context.parameters.get("name"),
               let feed = desk.feeds.feed(token: token), feed.calendar == name,
               desk.scenarios.path(of: feed.scenario) != nil else {
-            throw HTTPError(.notFound, message: "No such feed.")
+            throw HTTPError(.notFound, message: "Kein solcher Kalender.")
         }
         let path = desk.scenarios.outputFolder(of: feed.scenario) + "/ics/" + feed.calendar
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw HTTPError(.notFound, message: "The scenario has no plan with this calendar yet.")
+            throw HTTPError(.notFound, message: "Das Szenario hat noch keinen Plan mit diesem Kalender.")
         }
         let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
         let etag = "\"\(Self.fingerprint(data))\""
@@ -44,7 +44,7 @@ struct FeedsController {
         var request = request
         let form = Form(String(buffer: try await request.collectBody(upTo: desk.configuration.uploadLimit)))
         guard let calendar = form["calendar"], ScenarioFolder.isSafeName(calendar), calendar.hasSuffix(".ics") else {
-            throw HTTPError(.badRequest, message: "calendar: name a calendar of the plan, e.g. trainer-mueller.ics")
+            throw HTTPError(.badRequest, message: "Kalender: nennen Sie einen Kalender des Plans, z. B. trainer-mueller.ics")
         }
         try desk.feeds.renew(scenario: id, calendar: calendar)
         return .redirect(to: "/scenarios/\(id)#feeds", type: .normal)

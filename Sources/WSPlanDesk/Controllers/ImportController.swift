@@ -17,7 +17,7 @@ struct ImportController {
             let body = try await request.collectBody(upTo: desk.configuration.uploadLimit)
             guard let boundary = Multipart.boundary(request.headers[.contentType]),
                   let parts = Multipart(Data(buffer: body), boundary: boundary) else {
-                return HTML.page("Import", "<p class=\"error\">Send the request list with the upload form of the scenario page (multipart/form-data).</p>",
+                return HTML.page("Import", "<p class=\"error\">Senden Sie die Anfrageliste mit dem Upload-Formular der Szenario-Seite (multipart/form-data).</p>",
                                  status: .badRequest)
             }
             return try desk.writing { try importList(id, parts) }
@@ -28,7 +28,7 @@ struct ImportController {
         guard let sources = ScenarioSources(desk.scenarios, id: id) else { throw HTTPError(.notFound) }
         guard parts["version"]?.text == sources.version else { return Edits.conflict(id) }
         guard let upload = parts["file"], !upload.data.isEmpty else {
-            return result(id, "<p class=\"error\">Choose a request list (CSV or .xlsx) to import.</p>", status: .unprocessableContent)
+            return result(id, "<p class=\"error\">Wählen Sie eine Anfrageliste (CSV oder .xlsx) zum Importieren.</p>", status: .unprocessableContent)
         }
         let kind = upload.data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? "xlsx" : "csv"   // a workbook is a ZIP
         var changes: [String: Data] = [:]
@@ -45,8 +45,8 @@ struct ImportController {
         changes[target] = upload.data
         let problems = ChangeCheck.problems(root: sources.root, scenario: sources.yamlName, changes: changes, shownFolder: desk.configuration.folder)
         guard problems.isEmpty else {
-            return result(id, "<p class=\"error\"><b>Nothing was imported.</b> With the uploaded list as <code>\(HTML.escape(target))</code> the scenario does not read; "
-                + "the same errors as <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(problems.map(\.description).joined(separator: "\n")))</pre>",
+            return result(id, "<p class=\"error\"><b>Nichts wurde importiert.</b> Mit der hochgeladenen Liste als <code>\(HTML.escape(target))</code> lässt sich das Szenario nicht lesen; "
+                + "dieselben Meldungen wie von <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(problems.map(\.description).joined(separator: "\n")))</pre>",
                 status: .unprocessableContent)
         }
         try DurableFiles.replace(sources.path(target), with: upload.data)
@@ -55,6 +55,6 @@ struct ImportController {
     }
 
     private func result(_ id: String, _ body: String, status: HTTPResponse.Status) -> Response {
-        HTML.page("Import", body + "<p><a href=\"/scenarios/\(HTML.escape(id))#requests\">Back to the scenario</a></p>", status: status)
+        HTML.page("Import", body + "<p><a href=\"/scenarios/\(HTML.escape(id))#requests\">Zurück zum Szenario</a></p>", status: status)
     }
 }

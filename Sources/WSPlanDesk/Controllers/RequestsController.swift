@@ -25,13 +25,13 @@ struct RequestsController {
     }
 
     func page(_ id: String, request: String?, values: [String: String]? = nil, problems: FieldProblems = .init(),
-              status: HTTPResponse.Status = .ok) throws -> Response {
+              variant: [String: String] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
         guard let sources = ScenarioSources(desk.scenarios, id: id) else { throw HTTPError(.notFound) }
         let store: RequestChange.Store
         switch RequestChange.store(sources) {
         case .success(let found): store = found
         case .failure(let refusal):
-            return HTML.page("Anfrage", "<p class=\"error\">\(HTML.escape(refusal.text))</p><p><a href=\"/scenarios/\(HTML.escape(id))#requests\">Back</a></p>",
+            return HTML.page("Anfrage", "<p class=\"error\">\(HTML.escape(refusal.text))</p><p><a href=\"/scenarios/\(HTML.escape(id))#requests\">Zurück</a></p>",
                              status: .conflict)
         }
         let yaml = sources.yaml
@@ -40,22 +40,25 @@ struct RequestsController {
         var shown: [String: String] = [:]
         if let original {
             guard let index = RequestChange.ids(store, yaml).firstIndex(of: original) else {
-                throw HTTPError(.notFound, message: "No request with this id in the scenario's list.")
+                throw HTTPError(.notFound, message: "Keine Anfrage mit dieser ID in der Liste des Szenarios.")
             }
             shown = RequestChange.values(store, yaml, at: index)
             if let field = fields.firstIndex(where: { $0.name == "id" }) { fields[field].readonly = true }
         }
         let file: String
         if case .csv(let name, _) = store { file = name } else { file = sources.yamlName }
-        let footer = "<p><button>Save in \(HTML.escape(file))</button> <a href=\"/scenarios/\(HTML.escape(id))#requests\">Cancel</a></p>"
+        let scenarioName = (try? ScenarioLoader.load(path: sources.yamlPath, warnings: { _ in }))?.name ?? id
+        let footer = "<p><button name=\"do\" value=\"save\">In \(HTML.escape(file)) speichern</button> <a href=\"/scenarios/\(HTML.escape(id))#requests\">Abbrechen</a></p>"
+            + VariantFile.fieldset(id: id, sources: sources, scenarioName: scenarioName, values: variant, problems: problems.byField["variant"] ?? [],
+                                   extra: original.map { " <button name=\"do\" value=\"variant-remove\">Variante ohne \(HTML.escape($0))</button>" } ?? "")
         let form = EditForm(action: "/scenarios/\(id)/requests/save", csrf: desk.csrf, version: sources.version, fields: fields,
                             values: values ?? shown, problems: problems, hidden: ["original": original ?? ""], footer: footer)
-        var body = "<p>Scenario <a href=\"/scenarios/\(HTML.escape(id))\">\(HTML.escape(id))</a>: the request is written to <code>\(HTML.escape(file))</code>"
-            + (file == sources.yamlName ? "" : " (every scenario that reads this file sees the change)") + ".</p>" + form.render()
+        var body = "<p>Szenario <a href=\"/scenarios/\(HTML.escape(id))\">\(HTML.escape(id))</a>: die Anfrage wird in <code>\(HTML.escape(file))</code> geschrieben"
+            + (file == sources.yamlName ? "" : " (jedes Szenario, das diese Datei liest, sieht die Änderung)") + ".</p>" + form.render()
         if let original {
-            body += "<h2>Remove</h2>" + HTML.form("/scenarios/\(id)/requests/remove", csrf: desk.csrf,
+            body += "<h2>Entfernen</h2>" + HTML.form("/scenarios/\(id)/requests/remove", csrf: desk.csrf,
                 "<input type=\"hidden\" name=\"version\" value=\"\(HTML.escape(sources.version))\"><input type=\"hidden\" name=\"original\" value=\"\(HTML.escape(original))\">"
-                + "<button onclick=\"return confirm('Remove this request?')\">Remove request \(HTML.escape(original))</button>")
+                + "<button onclick=\"return confirm('Diese Anfrage entfernen?')\">Anfrage \(HTML.escape(original)) entfernen</button>")
         }
         return HTML.page(original.map { "Anfrage \($0)" } ?? "Neue Anfrage", body, status: status)
     }
@@ -64,6 +67,8 @@ struct RequestsController {
     func change(_ id: String, _ form: Form, remove: Bool) throws -> Response {
         guard let sources = ScenarioSources(desk.scenarios, id: id) else { throw HTTPError(.notFound) }
         guard form["version"] == sources.version else { return Edits.conflict(id) }
+        let remove = remove || form["do"] == "variant-remove"
+        let asVariant = form["do"] == "variant" || form["do"] == "variant-remove"
         guard case .success(let store) = RequestChange.store(sources) else { return try page(id, request: nil) }
         let original = form["original"] ?? ""
         var values = RequestChange.values(form)
@@ -71,14 +76,15 @@ struct RequestsController {
         var yaml = sources.yaml
         let ids = RequestChange.ids(store, yaml)
         let index = original.isEmpty ? nil : ids.firstIndex(of: original)
-        if !original.isEmpty, index == nil { throw HTTPError(.notFound, message: "No request with this id in the scenario's list.") }
+        if !original.isEmpty, index == nil { throw HTTPError(.notFound, message: "Keine Anfrage mit dieser ID in der Liste des Szenarios.") }
         if original.isEmpty, let requestID = values["id"], !requestID.isEmpty, ids.contains(requestID) {
             return try page(id, request: nil, values: values,
-                            problems: Edits.problem("id", "the municipality id '\(requestID)' is in the list already; give another id or edit that request"),
-                            status: .unprocessableContent)
+                            problems: Edits.problem("id", "Die ID „\(requestID)“ steht schon in der Liste; geben Sie eine andere ID oder bearbeiten Sie diese Anfrage."),
+                            variant: Edits.variantValues(form), status: .unprocessableContent)
         }
-        let changes: [String: Data]
-        let field: (InputProblem) -> String?
+        var changes: [String: Data]
+        var field: (InputProblem) -> String?
+        var csvLine = 0   // the changed row's line in a CSV list
         switch store {
         case .csv(let name, let file):
             var texts = file.records.map(\.text)
@@ -94,11 +100,12 @@ struct RequestsController {
             }
             guard let data = file.data(texts) else {
                 return try page(id, request: original, values: values,
-                                problems: Edits.problem("name", "\(name) is saved in Windows-1252, which cannot hold a character of this request; write it without that character, or import the list as CSV UTF-8"),
+                                problems: Edits.problem("name", "\(name) ist in Windows-1252 gespeichert, das ein Zeichen dieser Anfrage nicht fassen kann; schreiben Sie sie ohne dieses Zeichen, oder importieren Sie die Liste als CSV UTF-8."),
                                 status: .unprocessableContent)
             }
             changes = [name: data]
             let line = ScenarioYAMLText.lines(file.leading + texts[..<position].joined()).count + 1
+            csvLine = line
             let shown = Edits.shown(desk, name)
             field = { $0.file == shown && $0.line == line ? $0.field.flatMap { RequestChange.columns.contains($0) ? $0 : nil } : nil }
         case .inline:
@@ -110,10 +117,51 @@ struct RequestsController {
             let shown = Edits.shown(desk, sources.yamlName)
             field = { $0.file == shown ? FieldProblems.key(of: $0.field, below: "municipalities[\(position)]") : nil }
         }
-        let problems = ChangeCheck.problems(root: sources.root, scenario: sources.yamlName, changes: changes, shownFolder: desk.configuration.folder)
+        var scenarioFile = sources.yamlName
+        if asVariant {
+            func refuse(_ message: String) throws -> Response {
+                try page(id, request: original, values: values, problems: Edits.problem("variant", message), variant: Edits.variantValues(form),
+                         status: .unprocessableContent)
+            }
+            let stem: String
+            switch VariantFile.stem(form, sources: sources) {
+            case .success(let found): stem = found
+            case .failure(let problem): return try refuse(problem.text)
+            }
+            let baseName = (try? ScenarioLoader.load(path: sources.yamlPath, warnings: { _ in }))?.name ?? id
+            var text = VariantFile.head(sources, stem: stem, form: form, baseName: baseName)
+            switch store {
+            case .csv(let name, _):
+                // A CSV list and an inline one do not merge (SPEC §5): the variant gets its own copy of the list.
+                guard let data = changes[name], data != FileManager.default.contents(atPath: sources.path(name)) else {
+                    return try refuse(VariantFile.nothingDiffers(sources))
+                }
+                let copy = (1...).lazy.map { $0 == 1 ? "requests-\(stem).csv" : "requests-\(stem)-\($0).csv" }
+                    .first { !FileManager.default.fileExists(atPath: sources.path($0)) }!
+                text += "municipalities: \(copy)\n"
+                changes = [copy: data]
+                let shown = Edits.shown(desk, copy), line = csvLine
+                field = { $0.file == shown && $0.line == line ? $0.field.flatMap { RequestChange.columns.contains($0) ? $0 : nil } : nil }
+            case .inline:
+                // An inline list merges by id into the base's: the variant holds the one request (or its removal).
+                let item = remove ? TrainerChange.removal(original) : RequestChange.item(values)
+                text += "municipalities:\n  - \(ScenarioYAMLText("").render(item))\n"
+                changes = [:]
+                let shown = Edits.shown(desk, stem + ".yaml")
+                field = { $0.file == shown ? FieldProblems.key(of: $0.field, below: "municipalities[0]") : nil }
+            }
+            scenarioFile = stem + ".yaml"
+            changes[scenarioFile] = Data(text.utf8)
+        }
+        let problems = ChangeCheck.problems(root: sources.root, scenario: scenarioFile, changes: changes, shownFolder: desk.configuration.folder)
         guard problems.isEmpty else {
             return try page(id, request: original, values: remove ? nil : values,
-                            problems: FieldProblems(problems, field: remove ? { _ in nil } : field), status: .unprocessableContent)
+                            problems: FieldProblems(problems, field: remove ? { _ in nil } : field), variant: Edits.variantValues(form),
+                            status: .unprocessableContent)
+        }
+        if asVariant {
+            for (name, data) in changes { try DurableFiles.replace(sources.path(name), with: data) }
+            return .redirect(to: "/scenarios/\(scenarioFile.dropLast(5))", type: .normal)
         }
         for (name, data) in changes { try DurableFiles.replace(sources.path(name), with: data) }
         return Edits.saved(id, changes.keys.sorted(), anchor: "requests")

@@ -21,7 +21,7 @@ struct SolveController {
         var limit: Double?
         if let text = form["time_limit"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value > 0, value <= 1e6 else {
-                return HTML.page("Plan", "<p class=\"error\">time limit: must be a number of seconds above 0 and at most 1000000 (\"\(HTML.escape(text))\")</p>",
+                return HTML.page("Plan", "<p class=\"error\">Zeitgrenze: eine Zahl von Sekunden über 0 und höchstens 1000000 (\"\(HTML.escape(text))\")</p>",
                                  status: .unprocessableContent)
             }
             limit = value
@@ -29,7 +29,7 @@ struct SolveController {
         let started = desk.jobs.start(id: id, path: desk.scenarios.path(of: id)!, folder: desk.scenarios.outputFolder(of: id),
                                       basePlan: desk.scenarios.basePlanPath(of: id), timeLimit: limit)
         guard started else {
-            return HTML.page("Plan", "<p class=\"error\">A solve of this scenario is already running: the second one was refused. Wait for it or press Stop on <a href=\"/scenarios/\(HTML.escape(id))\">the scenario page</a>.</p>",
+            return HTML.page("Plan", "<p class=\"error\">Eine Planung dieses Szenarios läuft schon: die zweite wurde abgelehnt. Warten Sie, bis sie fertig ist, oder halten Sie sie auf <a href=\"/scenarios/\(HTML.escape(id))\">der Seite des Szenarios</a> an.</p>",
                              status: .conflict)
         }
         return .redirect(to: "/scenarios/\(id)", type: .normal)
@@ -38,7 +38,7 @@ struct SolveController {
     func stop(_ context: BasicRequestContext) throws -> Response {
         let id = try Routes.scenario(context, desk)
         guard desk.jobs.stop(id) else {
-            return HTML.page("Stop", "<p class=\"error\">No solve of this scenario is running.</p>", status: .conflict)
+            return HTML.page("Anhalten", "<p class=\"error\">Es läuft keine Planung dieses Szenarios.</p>", status: .conflict)
         }
         return .redirect(to: "/scenarios/\(id)", type: .normal)
     }
@@ -46,7 +46,7 @@ struct SolveController {
     /// One event at once, then one per half second until the solve has ended.
     func progress(_ context: BasicRequestContext) throws -> Response {
         let id = try Routes.scenario(context, desk)
-        guard desk.jobs.snapshot(id) != nil else { throw HTTPError(.notFound, message: "No solve of this scenario was started.") }
+        guard desk.jobs.snapshot(id) != nil else { throw HTTPError(.notFound, message: "Für dieses Szenario wurde keine Planung gestartet.") }
         let jobs = desk.jobs
         let body = ResponseBody { writer in
             while true {
@@ -63,11 +63,11 @@ struct SolveController {
     func file(_ context: BasicRequestContext, folder: String?) throws -> Response {
         let id = try Routes.scenario(context, desk)
         guard let name = context.parameters.get("name"), ScenarioFolder.isSafeName(name) else {
-            throw HTTPError(.notFound, message: "No such file.")
+            throw HTTPError(.notFound, message: "Keine solche Datei.")
         }
         let relative = folder.map { "\($0)/\(name)" } ?? name
         guard let data = FileManager.default.contents(atPath: desk.scenarios.outputFolder(of: id) + "/" + relative) else {
-            throw HTTPError(.notFound, message: "No such file in the plan's folder; plan the scenario first.")
+            throw HTTPError(.notFound, message: "Keine solche Datei im Ordner des Plans; planen Sie das Szenario zuerst.")
         }
         return Response(status: .ok, headers: [.contentType: Self.contentType(name), .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -38,35 +38,28 @@ struct TrainersController {
         var shown: [String: String] = [:]
         if let original {
             guard let current = scenario.trainers.first(where: { $0.id == original }) else {
-                throw HTTPError(.notFound, message: "No trainer with this id in the scenario.")
+                throw HTTPError(.notFound, message: "Keine Trainerin und kein Trainer mit dieser ID im Szenario.")
             }
             shown = TrainerChange.values(current)
             fields[0].readonly = true
         }
-        let variantProblems = problems.byField["variant"] ?? []
-        let footer = "<p><button name=\"do\" value=\"save\">Save in \(HTML.escape(sources.yamlName))</button> "
-            + "<a href=\"/scenarios/\(HTML.escape(id))\">Cancel</a></p>"
-            + "<fieldset class=\"box\"><legend>Als Variante speichern</legend><p>Or save the changes as a new what-if that extends "
-            + "<code>\(HTML.escape(sources.yamlName))</code> and holds only what differs; it is planned as a re-plan of this scenario's plan.</p>"
-            + "<label>file name <input name=\"variant\" size=\"30\" value=\"\(HTML.escape(variant["variant"] ?? ""))\" placeholder=\"\(HTML.escape(id))-what-if\"></label>.yaml "
-            + "<label>title <input name=\"variant_title\" size=\"30\" value=\"\(HTML.escape(variant["variant_title"] ?? ""))\" placeholder=\"\(HTML.escape(scenario.name)) – what if …\"></label> "
-            + "<button name=\"do\" value=\"variant\">Als Variante speichern</button>"
-            + (original == nil ? "" : " <button name=\"do\" value=\"variant-remove\">Variante ohne \(HTML.escape(original!))</button> <small>(a what-if without this trainer)</small>")
-            + variantProblems.map { "<div class=\"error field-error\" data-field=\"variant\">\(HTML.escape($0))</div>" }.joined()
-            + "</fieldset>"
+        let footer = "<p><button name=\"do\" value=\"save\">In \(HTML.escape(sources.yamlName)) speichern</button> "
+            + "<a href=\"/scenarios/\(HTML.escape(id))\">Abbrechen</a></p>"
+            + VariantFile.fieldset(id: id, sources: sources, scenarioName: scenario.name, values: variant, problems: problems.byField["variant"] ?? [],
+                                   extra: original.map { " <button name=\"do\" value=\"variant-remove\">Variante ohne \(HTML.escape($0))</button> <small>(eine Variante ohne diese Person)</small>" } ?? "")
         let form = EditForm(action: "/scenarios/\(id)/trainers/save", csrf: desk.csrf, version: sources.version, fields: fields,
                             values: values ?? shown, problems: problems, hidden: ["original": original ?? ""], footer: footer)
-        var body = "<p>Scenario <a href=\"/scenarios/\(HTML.escape(id))\">\(HTML.escape(scenario.name))</a> (<code>\(HTML.escape(sources.yamlName))</code>)"
+        var body = "<p>Szenario <a href=\"/scenarios/\(HTML.escape(id))\">\(HTML.escape(scenario.name))</a> (<code>\(HTML.escape(sources.yamlName))</code>)"
         if let base = desk.scenarios.base(of: id) {
-            body += ", a what-if of <code>\(HTML.escape(base))</code>: the change is written as an entry of its own <code>trainers:</code>, merged into the base's by id"
+            body += ", eine Variante von <code>\(HTML.escape(base))</code>: die Änderung wird ein Eintrag ihrer eigenen Liste <code>trainers:</code>, nach der ID mit der Liste der Basis zusammengeführt"
         }
         body += ".</p>" + form.render()
         if let original {
-            body += "<h2>Remove</h2>" + HTML.form("/scenarios/\(id)/trainers/remove", csrf: desk.csrf,
+            body += "<h2>Entfernen</h2>" + HTML.form("/scenarios/\(id)/trainers/remove", csrf: desk.csrf,
                 "<input type=\"hidden\" name=\"version\" value=\"\(HTML.escape(sources.version))\"><input type=\"hidden\" name=\"original\" value=\"\(HTML.escape(original))\">"
-                + "<button onclick=\"return confirm('Remove this trainer?')\">Remove trainer \(HTML.escape(original))</button>")
+                + "<button onclick=\"return confirm('Diese Person aus dem Szenario entfernen?')\">\(HTML.escape(original)) entfernen</button>")
         }
-        return HTML.page(original.map { "Trainer \($0)" } ?? "Neuer Trainer", body, status: status)
+        return HTML.page(original.map { "Trainer/in \($0)" } ?? "Neue Trainerin, neuer Trainer", body, status: status)
     }
 
     func save(_ id: String, _ form: Form) throws -> Response {
@@ -78,9 +71,9 @@ struct TrainersController {
         let trainerID = values["id"] ?? ""
         let current = try? ScenarioLoader.load(path: sources.yamlPath)
         let currentTrainer = current?.trainers.first { $0.id == original }
-        if !original.isEmpty, current != nil, currentTrainer == nil { throw HTTPError(.notFound, message: "No trainer with this id in the scenario.") }
+        if !original.isEmpty, current != nil, currentTrainer == nil { throw HTTPError(.notFound, message: "Keine Trainerin und kein Trainer mit dieser ID im Szenario.") }
         if original.isEmpty, current?.trainers.contains(where: { $0.id == trainerID }) == true {
-            return try page(id, trainer: nil, values: values, problems: Edits.problem("id", "the trainer id '\(trainerID)' is in the scenario already; give another id or edit that trainer"),
+            return try page(id, trainer: nil, values: values, problems: Edits.problem("id", "Die ID „\(trainerID)“ gibt es im Szenario schon; geben Sie eine andere ID oder bearbeiten Sie diese Person."),
                             status: .unprocessableContent)
         }
         let changes = TrainerChange.changes(values, current: original.isEmpty ? nil : currentTrainer)
@@ -121,26 +114,19 @@ struct TrainersController {
     private func saveVariant(_ sources: ScenarioSources, form: Form, values: [String: String], trainerID: String, original: String,
                              item: Node?, baseName: String) throws -> Response {
         let id = sources.id
-        var stem = (form["variant"] ?? "").trimmingCharacters(in: .whitespaces)
-        if stem.lowercased().hasSuffix(".yaml") { stem = String(stem.dropLast(5)) }
         func refuse(_ message: String) throws -> Response {
             try page(id, trainer: original, values: values, problems: Edits.problem("variant", message), variant: Edits.variantValues(form),
                      status: .unprocessableContent)
         }
-        guard ScenarioFolder.isSafeName(stem) else {
-            return try refuse("give the variant a file name of letters, digits, '-' and '_' (no '/', not starting with '.'), e.g. \(id)-what-if")
+        let stem: String
+        switch VariantFile.stem(form, sources: sources) {
+        case .success(let found): stem = found
+        case .failure(let problem): return try refuse(problem.text)
         }
+        guard let item else { return try refuse(VariantFile.nothingDiffers(sources)) }
         let name = stem + ".yaml", path = sources.path(name)
-        guard !FileManager.default.fileExists(atPath: path) else {
-            return try refuse("the file '\(name)' is in the folder already; give the variant another name")
-        }
-        guard let item else { return try refuse("nothing differs from \(sources.yamlName): change a field above first") }
-        let title = (form["variant_title"] ?? "").trimmingCharacters(in: .whitespaces)
-        let yaml = ScenarioYAMLText("")
-        let text = "# A what-if of \(sources.yamlName), saved in wsplan serve: it holds only what differs.\n"
-            + "extends: \(sources.yamlName)\n"
-            + "name: \(yaml.render(ScenarioYAMLText.text(title.isEmpty ? "\(baseName) – \(stem)" : title)))\n"
-            + "trainers:\n  - \(yaml.render(item))\n"
+        let text = VariantFile.head(sources, stem: stem, form: form, baseName: baseName)
+            + "trainers:\n  - \(ScenarioYAMLText("").render(item))\n"
         let data = Data(text.utf8)
         let problems = ChangeCheck.problems(root: sources.root, scenario: name, changes: [name: data], shownFolder: desk.configuration.folder)
         guard problems.isEmpty else {
@@ -166,7 +152,7 @@ struct TrainersController {
             let marker = TrainerChange.removal(original)
             if let own { list[own] = .node(marker) } else { list.append(.node(marker)) }
         } else {
-            guard let own else { throw HTTPError(.notFound, message: "No trainer with this id in the scenario's file.") }
+            guard let own else { throw HTTPError(.notFound, message: "Keine Trainerin und kein Trainer mit dieser ID in der Datei des Szenarios.") }
             list.remove(at: own)
         }
         yaml.setList("trainers", list)

@@ -33,6 +33,10 @@ struct EditForm {
         var label: String
         var hint = ""
         var readonly = false
+        /// The heading of the group of fields this one opens or belongs to.
+        var section: String? = nil
+        /// A choice instead of a text field: value and label of each option.
+        var choices: [(value: String, label: String)] = []
     }
 
     var action: String
@@ -49,11 +53,11 @@ struct EditForm {
     func render() -> String {
         var html = ""
         if !problems.isEmpty {
-            html += "<div class=\"box error\" id=\"problems\"><p><b>Nothing was saved.</b> The changed scenario does not read"
+            html += "<div class=\"box error\" id=\"problems\"><p><b>Nichts wurde gespeichert.</b> Mit der Änderung lässt sich das Szenario nicht lesen"
             if problems.general.isEmpty {
-                html += ": see the messages beside the fields (the same as <code>wsplan check</code> gives).</p>"
+                html += ": siehe die Meldungen neben den Feldern (dieselben, die <code>wsplan check</code> gibt).</p>"
             } else {
-                html += "; the same errors as <code>wsplan check</code>" + (problems.byField.isEmpty ? "" : " (and those beside the fields)") + ":</p>"
+                html += "; dieselben Meldungen wie von <code>wsplan check</code>" + (problems.byField.isEmpty ? "" : " (und die neben den Feldern)") + ":</p>"
                     + "<pre class=\"error\">\(HTML.escape(problems.general.map(\.description).joined(separator: "\n")))</pre>"
             }
             html += "</div>"
@@ -63,11 +67,22 @@ struct EditForm {
             inner += "<input type=\"hidden\" name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(value))\">"
         }
         inner += "<table class=\"form\">"
+        var section: String?
         for field in fields {
+            if let heading = field.section, heading != section {
+                inner += "<tr><th colspan=\"2\" class=\"section\">\(HTML.escape(heading))</th></tr>"
+                section = heading
+            }
             let errors = problems.byField[field.name] ?? []
-            inner += "<tr><th><label for=\"f-\(HTML.escape(field.name))\">\(HTML.escape(field.label))</label></th><td>"
-                + "<input id=\"f-\(HTML.escape(field.name))\" name=\"\(HTML.escape(field.name))\" size=\"40\" value=\"\(HTML.escape(values[field.name] ?? ""))\""
-                + (field.readonly ? " readonly" : "") + (errors.isEmpty ? "" : " class=\"invalid\" aria-invalid=\"true\"") + ">"
+            let invalid = errors.isEmpty ? "" : " class=\"invalid\" aria-invalid=\"true\""
+            let value = values[field.name] ?? ""
+            let control = field.choices.isEmpty
+                ? "<input id=\"f-\(HTML.escape(field.name))\" name=\"\(HTML.escape(field.name))\" size=\"40\" value=\"\(HTML.escape(value))\""
+                    + (field.readonly ? " readonly" : "") + invalid + ">"
+                : "<select id=\"f-\(HTML.escape(field.name))\" name=\"\(HTML.escape(field.name))\"\(invalid)>" + field.choices.map { choice in
+                    "<option value=\"\(HTML.escape(choice.value))\"\(choice.value == value ? " selected" : "")>\(HTML.escape(choice.label))</option>"
+                }.joined() + "</select>"
+            inner += "<tr><th><label for=\"f-\(HTML.escape(field.name))\">\(HTML.escape(field.label))</label></th><td>" + control
                 + (field.hint.isEmpty ? "" : " <small>\(HTML.escape(field.hint))</small>")
                 + errors.map { "<div class=\"error field-error\" data-field=\"\(HTML.escape(field.name))\">\(HTML.escape($0))</div>" }.joined()
                 + "</td></tr>"

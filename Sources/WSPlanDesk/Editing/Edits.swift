@@ -25,8 +25,8 @@ enum Edits {
     }
 
     static func unreadable(_ id: String, _ error: InputErrors) -> Response {
-        HTML.page(id, "<p class=\"error\">The scenario cannot be read; the same errors as <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(error.description))</pre>"
-            + "<p>Correct the file, then edit it here.</p>", status: .unprocessableContent)
+        HTML.page(id, "<p class=\"error\">Das Szenario lässt sich nicht lesen; dieselben Meldungen wie von <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(error.description))</pre>"
+            + "<p>Korrigieren Sie die Datei, dann können Sie es hier bearbeiten.</p>", status: .unprocessableContent)
     }
 
     static func problem(_ field: String, _ message: String) -> FieldProblems {

@@ -8,9 +8,13 @@ enum RequestChange {
     /// The columns of a request list (SPEC §5).
     static let columns = ["id", "name", "place", "state", "lat", "lon", "participants", "earliest", "latest", "priority",
                           "blackout", "requires", "excludes"]
-    static let hints = ["id": "a short word, e.g. guetersloh", "place": "empty: the name is looked up", "state": "e.g. NW; empty: from the place",
-                        "earliest": "YYYY-MM-DD", "latest": "YYYY-MM-DD", "priority": "empty: 1",
-                        "blackout": "days and ranges separated by ;", "requires": "trainer ids separated by ;", "excludes": "trainer ids separated by ;"]
+    static let hints = ["id": "ein kurzes Wort, z. B. guetersloh", "place": "leer: der Name wird nachgeschlagen", "state": "z. B. NW; leer: aus dem Ort",
+                        "earliest": "JJJJ-MM-TT", "latest": "JJJJ-MM-TT", "priority": "leer: 1",
+                        "blackout": "Tage und Zeiträume, durch ; getrennt", "requires": "Trainer-IDs, durch ; getrennt", "excludes": "Trainer-IDs, durch ; getrennt"]
+    /// The German label of each column (the column's own name stays in the file and the field's name).
+    static let labels = ["id": "ID", "name": "Name", "place": "Ort", "state": "Land", "lat": "Breite", "lon": "Länge",
+                         "participants": "Teilnehmende", "earliest": "frühestens", "latest": "spätestens", "priority": "Priorität",
+                         "blackout": "gesperrte Tage", "requires": "verlangt", "excludes": "schließt aus"]
     private static let numbers: Set<String> = ["lat", "lon", "participants", "priority", "earliest", "latest"]
 
     enum Store {
@@ -24,21 +28,21 @@ enum RequestChange {
     static func store(_ sources: ScenarioSources) -> Result<Store, Refusal> {
         switch sources.requests {
         case .file(let name) where name.lowercased().hasSuffix(".xlsx"):
-            return .failure(Refusal(text: "The requests are in the workbook \(name): change them in Excel and import the file below."))
+            return .failure(Refusal(text: "Die Anfragen stehen in der Arbeitsmappe \(name): ändern Sie sie in Excel und importieren Sie die Datei unten."))
         case .file(let name):
             guard let data = FileManager.default.contents(atPath: sources.path(name)) else {
-                return .failure(Refusal(text: "The request file \(name) cannot be read; import a request list below."))
+                return .failure(Refusal(text: "Die Anfragedatei \(name) lässt sich nicht lesen; importieren Sie unten eine Anfrageliste."))
             }
             let file = CSVFileText(data)
             guard file.columns.contains("id") else {
-                return .failure(Refusal(text: "The first line of \(name) names no 'id' column; import a request list below."))
+                return .failure(Refusal(text: "Die erste Zeile von \(name) nennt keine Spalte „id“; importieren Sie unten eine Anfrageliste."))
             }
             return .success(.csv(name: name, file: file))
         case .inline: return .success(.inline)
         case .inherited:
-            return .failure(Refusal(text: "This what-if takes its requests from its base; edit them there, or import a request list of its own below."))
+            return .failure(Refusal(text: "Diese Variante übernimmt die Anfragen ihrer Basis; bearbeiten Sie sie dort, oder importieren Sie unten eine eigene Anfrageliste."))
         case .elsewhere(let name):
-            return .failure(Refusal(text: "The requests are in \(name), outside the scenario folder; they are not edited here."))
+            return .failure(Refusal(text: "Die Anfragen stehen in \(name), außerhalb des Szenario-Ordners; sie werden hier nicht bearbeitet."))
         }
     }
 
@@ -48,7 +52,7 @@ enum RequestChange {
     static func fields(_ store: Store) -> [EditForm.Field] {
         let names: [String]
         if case .csv(_, let file) = store { names = file.columns.filter(columns.contains) } else { names = columns }
-        return names.map { EditForm.Field(name: $0, label: $0, hint: hints[$0] ?? "") }
+        return names.map { EditForm.Field(name: $0, label: labels[$0] ?? $0, hint: hints[$0] ?? "") }
     }
 
     /// The ids in the list, in order.

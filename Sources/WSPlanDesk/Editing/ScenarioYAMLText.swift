@@ -91,6 +91,26 @@ struct ScenarioYAMLText {
         text = lines[..<block.lowerBound].joined() + line + lines[block.upperBound...].joined()
     }
 
+    /// Sets a top-level key to a mapping: on one line when the file writes it so, otherwise as a
+    /// block with one line per key and each value in flow style (`rules:` / `  prep_gap_days: {min: 21, max: 42, target: 28}`); an empty
+    /// mapping drops the key. Comments inside the key's old block go with it.
+    mutating func setMapping(_ key: String, _ pairs: [(String, Node)]) {
+        let lines = Self.lines(text)
+        let breakText = text.contains("\r\n") ? "\r\n" : "\n"
+        // A map written on one line (`weights: {…}`) stays on one line (Yams does not keep the style).
+        let oneLine = block(key, lines: lines).map { block in
+            lines[block.lowerBound].drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("{")
+        } ?? false
+        let body = pairs.isEmpty ? ""
+            : oneLine ? "\(key): " + render(Self.flowMapping(pairs)) + breakText
+            : "\(key):" + breakText + pairs.map { "  \($0.0): " + render($0.1) + breakText }.joined()
+        guard let block = block(key, lines: lines) else {
+            text += (text.isEmpty || Self.endsLine(text) ? "" : breakText) + body
+            return
+        }
+        text = lines[..<block.lowerBound].joined() + body + lines[block.upperBound...].joined()
+    }
+
     private func item(_ entry: Item, _ original: [Node]) -> Node {
         switch entry {
         case .kept(let index): return original[index]

@@ -5,12 +5,12 @@ import Yams
 /// A trainer as the form shows it and as it is written into a scenario's `trainers:` list.
 enum TrainerChange {
     static let fields: [EditForm.Field] = [
-        .init(name: "id", label: "id", hint: "a short word, e.g. mueller"),
-        .init(name: "name", label: "name"),
-        .init(name: "home", label: "home", hint: "a place such as Köln or Neustadt, NI, or coordinates 52.52, 13.40"),
-        .init(name: "max_packages", label: "max packages", hint: "empty: no cap"),
-        .init(name: "max_days_per_month", label: "max days per month", hint: "empty: no cap"),
-        .init(name: "unavailable", label: "unavailable", hint: "days and ranges, e.g. 2027-03-01..2027-03-31, 2027-04-02"),
+        .init(name: "id", label: "ID", hint: "ein kurzes Wort, z. B. mueller"),
+        .init(name: "name", label: "Name"),
+        .init(name: "home", label: "Wohnort", hint: "ein Ort wie Köln oder Neustadt, NI, oder Koordinaten 52.52, 13.40"),
+        .init(name: "max_packages", label: "Pakete höchstens", hint: "leer: ohne Grenze"),
+        .init(name: "max_days_per_month", label: "Einsatztage je Monat höchstens", hint: "leer: ohne Grenze"),
+        .init(name: "unavailable", label: "nicht verfügbar", hint: "Tage und Zeiträume, z. B. 2027-03-01..2027-03-31, 2027-04-02"),
     ]
 
     /// The form's values for a trainer as the scenario reads it now.
