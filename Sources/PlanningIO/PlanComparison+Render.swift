@@ -46,10 +46,10 @@ extension PlanComparison {
     /// as `{"packages", "trainers"}`, undefined figures as null.
     public func json() -> String {
         var out = "{\n  \"format\": \"wsplan-compare/1\",\n"
-        out += "  \"columns\": [" + columns.map(Self.jsonString).joined(separator: ", ") + "],\n"
+        out += "  \"columns\": [" + columns.map(JSONText.quoted).joined(separator: ", ") + "],\n"
         out += "  \"rows\": [\n"
         out += rows.map { row in
-            "    {\"key\": \(Self.jsonString(row.key)), \"metric\": \(Self.jsonString(row.metric)), \"values\": ["
+            "    {\"key\": \(JSONText.quoted(row.key)), \"metric\": \(JSONText.quoted(row.metric)), \"values\": ["
                 + row.values.map(\.json).joined(separator: ", ") + "]}"
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"
@@ -60,21 +60,6 @@ extension PlanComparison {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }
 
 extension PlanComparison.Value {
@@ -96,14 +81,14 @@ extension PlanComparison.Value {
     /// The cell as a JSON value.
     var json: String {
         switch self {
-        case .text(let text): return PlanComparison.jsonString(text)
+        case .text(let text): return JSONText.quoted(text)
         case .count(let count): return String(count)
         case .money(let cents): return formatCents(cents)
         case .solver(let status, let gap):
             let gapText = gap.flatMap { $0.isFinite ? "\($0)" : nil } ?? "null"
-            return "{\"status\": \(PlanComparison.jsonString(status.rawValue)), \"gap\": \(gapText)}"
+            return "{\"status\": \(JSONText.quoted(status.rawValue)), \"gap\": \(gapText)}"
         case .load(let packages, let trainers):
-            return "{\"packages\": \(packages), \"trainers\": [" + trainers.map(PlanComparison.jsonString).joined(separator: ", ") + "]}"
+            return "{\"packages\": \(packages), \"trainers\": [" + trainers.map(JSONText.quoted).joined(separator: ", ") + "]}"
         case .none: return "null"
         }
     }

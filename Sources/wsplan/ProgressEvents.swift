@@ -1,4 +1,5 @@
 import Foundation
+import PlanningIO
 
 /// `--progress json`: one JSON object a line on stderr, for scripts and tests that must know the
 /// step a command is in without reading its words. Every line has `event`:
@@ -26,34 +27,17 @@ enum ProgressEvents {
     /// One event as a line: `{"event":"…",…}` and a line break, keys in the order given.
     static func line(_ event: String, _ fields: [(String, Value)]) -> String {
         let members = [("event", Value.text(event))] + fields
-        return "{" + members.map { quoted($0.0) + ":" + text($0.1) }.joined(separator: ",") + "}\n"
+        return "{" + members.map { JSONText.quoted($0.0) + ":" + text($0.1) }.joined(separator: ",") + "}\n"
     }
 
     private static func text(_ value: Value) -> String {
         switch value {
-        case .text(let string): quoted(string)
+        case .text(let string): JSONText.quoted(string)
         case .euros(let amount): amount.isFinite ? String(format: "%.2f", amount) : "null"
         case .seconds(let seconds): seconds.isFinite ? String(format: "%.3f", seconds) : "null"
         case .integer(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
         }
-    }
-
-    /// A JSON string: quote, backslash and control characters escaped.
-    static func quoted(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
