@@ -159,7 +159,11 @@ struct Solve: ParsableCommand {
         if let finished { return finished }
         muted.cancel()
         let why = cancellation.isCancelled ? "Ctrl-C" : "the time limit (\(TimeShares.text(limit)) s)"
-        guard let kept = best.plan(solverName: GLPKSolver().name, seconds: TimeShares.seconds(since: started)) else {
+        // The diagnosis gets what is left of its share; after Ctrl-C nothing, so the plan is written at once.
+        let explainUntil = cancellation.isCancelled ? ContinuousClock.now
+            : started.advanced(by: .milliseconds(Int64((limit - finish * (1 - options.diagnosisShareOfFinish)) * 1000)))
+        guard let kept = best.plan(solverName: GLPKSolver().name, seconds: TimeShares.seconds(since: started),
+                                   explainUntil: explainUntil) else {
             if cancellation.isCancelled {
                 display.warn("interrupted before the first plan: nothing was written", event: "not_written")
                 throw ExitCode(130)

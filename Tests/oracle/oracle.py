@@ -359,9 +359,32 @@ class ExactModel:
     is on, rows (lower, upper, [(column, coefficient)]) with None for an open side, `constant`."""
 
 
+def previous_placements(sc: Scenario, path: str | None) -> dict:
+    """request id -> (pair, P, W, F) of a previous plan's packages that are not pinned and not
+    booked since: the `move_eur` term counts every event of these moved, re-staffed or dropped."""
+    if not path:
+        return {}
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    booked = {b["municipality"] for b in sc.bookings}
+    out = {}
+    for pk in doc.get("packages", []):
+        rid = pk["municipality"]
+        if pk.get("pinned") or rid in booked or rid not in sc.requests or len(pk["trainers"]) != 2:
+            continue
+        out[rid] = (tuple(sorted(pk["trainers"])), parse_day(pk["preparation"]),
+                    parse_day(pk["workshop"][0]), parse_day(pk["followup"]))
+    return out
+
+
 def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | None = None,
-                deadline: float | None = None) -> ExactModel:
+                deadline: float | None = None, previous: dict | None = None) -> ExactModel:
+    """`previous` (from `previous_placements`) adds the move term exactly: a placed request pays
+    3 × move_eur as a constant; a package of it by the same pair earns that back on its x column
+    and pays move_eur on its x, P and F columns for each date that differs."""
     one = dt.timedelta(days=1)
+    previous = previous or {}
+    move = float(sc.weights.get("move_eur", 0))
     W_ = sc.weights
     pg, fg = sc.rules["prep_gap_days"], sc.rules["followup_gap_days"]
     trainers = sorted(sc.trainers)
@@ -404,6 +427,9 @@ def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | No
     for rid in open_reqs:
         r = sc.requests[rid]
         const += r["priority"] * float(W_["unscheduled_eur"])
+        before = previous.get(rid)
+        if before:
+            const += 3 * move
         pairs = []
         for i, a in enumerate(trainers):
             for b in trainers[i + 1:]:
@@ -434,7 +460,9 @@ def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | No
                 Fs = [f for f in Fs if f >= sc.start and sc.working_day(rid, f) and free(a, f) and free(b, f)]
                 if not Ps or not Fs:
                     continue
-                xc = add_col(travel - bonus - r["priority"] * float(W_["unscheduled_eur"]),
+                same = before is not None and before[0] == tuple(sorted((a, b)))
+                moved_x = (move * (w != before[2]) - 3 * move) if same else 0.0
+                xc = add_col(travel - bonus - r["priority"] * float(W_["unscheduled_eur"]) + moved_x,
                              ("x", rid, (a, b), w))
                 req_cols[rid].append(xc)
                 for t in (a, b):
@@ -445,13 +473,15 @@ def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | No
                         month_rows[(t, (dd.year, dd.month))].append(xc)
                 acs, bcs = [], []
                 for p in Ps:
-                    c = add_col(float(W_["prep_gap_eur"]) * abs((w - p).days - int(pg["target"])), ("P", rid, (a, b), w, p))
+                    c = add_col(float(W_["prep_gap_eur"]) * abs((w - p).days - int(pg["target"]))
+                                + (move * (p != before[1]) if same else 0.0), ("P", rid, (a, b), w, p))
                     acs.append(c)
                     for t in (a, b):
                         day_rows[(t, p)].append(c)
                         month_rows[(t, (p.year, p.month))].append(c)
                 for f in Fs:
-                    c = add_col(float(W_["followup_gap_eur"]) * abs((f - w).days - int(fg["target"])), ("F", rid, (a, b), w, f))
+                    c = add_col(float(W_["followup_gap_eur"]) * abs((f - w).days - int(fg["target"]))
+                                + (move * (f != before[3]) if same else 0.0), ("F", rid, (a, b), w, f))
                     bcs.append(c)
                     for t in (a, b):
                         day_rows[(t, f)].append(c)
@@ -500,11 +530,12 @@ def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | No
     return m
 
 
-def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", verbose: bool = False) -> dict:
+def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", verbose: bool = False,
+          previous: dict | None = None) -> dict:
     import highspy
     import numpy as np
 
-    m = build_model(sc, round_travel)
+    m = build_model(sc, round_travel, previous=previous)
     inf = highspy.kHighsInf
     cols_cost, cols_info, const, n_bin = m.cost, m.info, m.constant, m.binaries
     use_L, Lc = m.load_column is not None, m.load_column
@@ -590,6 +621,17 @@ def solve(sc: Scenario, time_limit: float = 300.0, round_travel: str = "event", 
     terms["unscheduled"] = sum(sc.requests[r]["priority"] * float(W_["unscheduled_eur"]) for r in unscheduled)
     if use_L:
         terms["max_load"] = float(W_["max_load_eur"]) * max([load[t] for t in trainers] + [0])
+    if previous:
+        move = 0
+        placed = {s_["municipality"]: s_ for s_ in served}
+        for rid, (pair, p0, w0, f0) in previous.items():
+            now = placed.get(rid)
+            if now is None or tuple(now["trainers"]) != pair:
+                move += 3
+            else:
+                move += (now["preparation"] != p0.isoformat()) + (now["workshop"][0] != w0.isoformat()) \
+                    + (now["followup"] != f0.isoformat())
+        terms["move"] = float(W_.get("move_eur", 0)) * move
     obj = sum(terms.values())
     out.update({
         "objective": round(obj, 2),
@@ -753,16 +795,18 @@ def main(argv=None):
     ap.add_argument("--round-travel", choices=["event", "none"], default="none",
                     help="round each trainer's travel cost per event to cents, or not at all (default: exact, as SPEC §3)")
     ap.add_argument("--plan-out", help="also write the optimum as a wsplan-plan/1 plan.json")
+    ap.add_argument("--previous", help="a previous plan.json: adds the move_eur term of a re-plan (SPEC §4)")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
     sc = Scenario(a.scenario)
+    previous = previous_placements(sc, a.previous)
     # HiGHS prints a banner on stdout: keep stdout for the JSON answer alone.
     sys.stdout.flush()
     saved = os.dup(1)
     os.dup2(2, 1)
     t0 = time.monotonic()
     try:
-        res = solve(sc, a.time_limit, a.round_travel, a.verbose)
+        res = solve(sc, a.time_limit, a.round_travel, a.verbose, previous)
     finally:
         sys.stdout.flush()
         os.dup2(saved, 1)

@@ -12,7 +12,7 @@ struct CapacityDiagnoser {
     var monthDays: [String: [Int: Int]] { occupancy.monthDays }
 
     /// What a plan takes of each trainer, built once for every request it leaves out.
-    struct Occupancy {
+    struct Occupancy: Sendable {
         /// Trainer → day → municipality of the package (planned or confirmed) that takes that day.
         let taken: [String: [Day: String]]
         /// Packages with W in the horizon per trainer, confirmed ones included.
@@ -20,7 +20,7 @@ struct CapacityDiagnoser {
         /// Event days per trainer and month key, confirmed ones included.
         let monthDays: [String: [Int: Int]]
         /// The scenario's trainers by id (every slot of every request asks for their caps).
-        let trainers: [String: Trainer]
+        private(set) var trainers: [String: Trainer]
 
         init(scenario: Scenario, commitments: TrainerCommitments, choices: [PackageChoice]) {
             trainers = Dictionary(scenario.trainers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -43,6 +43,13 @@ struct CapacityDiagnoser {
             self.taken = taken
             self.packages = packages
             self.monthDays = monthDays
+        }
+
+        /// The same packages under `scenario`'s trainers' caps (a what-if that raises one).
+        func withCaps(of scenario: Scenario) -> Occupancy {
+            var copy = self
+            copy.trainers = Dictionary(scenario.trainers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return copy
         }
     }
 

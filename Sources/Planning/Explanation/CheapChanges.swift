@@ -3,10 +3,18 @@
 /// for every request. Each kind is tried at its smallest (the fewest days of widening or of gap
 /// shortening, one more package or day for one trainer, one pair allowed). `wsplan explain`
 /// searches further, by re-solving, when nothing fits this way.
-struct CheapChanges {
+struct CheapChanges: Sendable {
     let planner: Planner
     /// The plan's new packages.
     let choices: [PackageChoice]
+    /// What the plan takes of each trainer: built once, as no change tried here moves a package.
+    let occupancy: CapacityDiagnoser.Occupancy
+
+    init(planner: Planner, choices: [PackageChoice]) {
+        self.planner = planner
+        self.choices = choices
+        occupancy = CapacityDiagnoser.Occupancy(scenario: planner.scenario, commitments: planner.commitments, choices: choices)
+    }
 
     func find(_ diagnosis: Diagnosis) -> [Relaxation] {
         guard diagnosis.kind == .structural || diagnosis.kind == .capacity, diagnosis.facts.freeSlot == nil else { return [] }
@@ -46,8 +54,7 @@ struct CheapChanges {
         let candidates = given ?? CandidateBuilder(scenario: changed, calendar: planner.calendar, commitments: planner.commitments,
                                                    workshopBudget: planner.options.workshopBudget).candidates(for: changed.requests[m])
         guard !candidates.options.isEmpty else { return false }
-        // The occupancy of the changed scenario: a raised cap changes what its trainers may take.
-        let occupancy = CapacityDiagnoser.Occupancy(scenario: changed, commitments: planner.commitments, choices: choices)
-        return CapacityDiagnoser(scenario: changed, candidates: candidates, occupancy: occupancy).freeSlot(m) != nil
+        // A raised cap changes what its trainers may take; the plan's packages stay where they are.
+        return CapacityDiagnoser(scenario: changed, candidates: candidates, occupancy: occupancy.withCaps(of: changed)).freeSlot(m) != nil
     }
 }

@@ -52,8 +52,8 @@ public final class BestPlanSoFar: @unchecked Sendable {
     }
 
     /// The plan of SPEC §6 for what is held, or nil when no plan was offered yet. `seconds` is the
-    /// time the planning took (the plan's `solver.seconds`).
-    public func plan(solverName: String, seconds: Double) -> Plan? {
+    /// time the planning took (the plan's `solver.seconds`); `explainUntil` as in `PlanAssembler.plan`.
+    public func plan(solverName: String, seconds: Double, explainUntil: ContinuousClock.Instant? = nil) -> Plan? {
         lock.lock()
         let (planner, choices, objective, bound, model, buildSeconds) =
             (self.planner, self.choices, self.objective, self.bound, self.model, self.buildSeconds)
@@ -64,6 +64,6 @@ public final class BestPlanSoFar: @unchecked Sendable {
                                   bound: bound.map { min($0, objective) }, gap: nil, seconds: seconds, rows: model?.rows,
                                   columns: model?.columns, nonzeros: model?.nonZeros,
                                   buildSeconds: buildSeconds.map { ($0 * 1000).rounded() / 1000 })
-        return PlanAssembler(planner: planner).plan(choices: choices, solver: report)
+        return PlanAssembler(planner: planner).plan(choices: choices, solver: report, explainUntil: explainUntil)
     }
 }

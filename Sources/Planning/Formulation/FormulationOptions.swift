@@ -17,6 +17,12 @@ public struct FormulationOptions: Sendable, Equatable {
     /// Share of the time limit kept for diagnosing the unscheduled requests and writing the plan
     /// (at least 0.3 s, at most 5 s): the limit is the whole command's.
     public var finishShare = 0.03
+    /// Share of that reserve the diagnosis may spend looking for each unscheduled request's
+    /// smallest change (`UnscheduledExplainer`); the rest is the writing's.
+    public var diagnosisShareOfFinish = 0.4
+    /// Most unscheduled requests whose candidates the local search spreads over every allowed pair
+    /// (`Planner.widening`).
+    public var widenedRequestsUpTo = 200
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15
     /// Share of the time limit the local search may use before an exact model is solved whole

@@ -38,7 +38,9 @@ public struct PlanAssembler {
         return scenario.requests.indices.reduce(0) { $0 + previous.movedEvents($1, byRequest[$1]) }
     }
 
-    public func plan(choices: [PackageChoice], solver: SolverReport) -> Plan {
+    /// The plan of SPEC §6 for `choices`. `explainUntil`: when the smallest changes of the
+    /// unscheduled requests stop being looked for (`UnscheduledExplainer`); nil: all of them.
+    public func plan(choices: [PackageChoice], solver: SolverReport, explainUntil: ContinuousClock.Instant? = nil) -> Plan {
         let calculator = PackageCostCalculator(scenario: scenario)
         var packages: [PlannedPackage] = scenario.bookings.map { booking in
             let costs = calculator.costs(municipality: booking.municipality, location: booking.location,
@@ -59,7 +61,7 @@ public struct PlanAssembler {
         }
         packages.sort { ($0.workshop[0], $0.municipality) < ($1.workshop[0], $1.municipality) }
 
-        let unscheduled = UnscheduledExplainer(planner: planner, choices: choices).explainAll()
+        let unscheduled = UnscheduledExplainer(planner: planner, choices: choices).explainAll(changesUntil: explainUntil)
         // The ledger: each term in whole cents, and the objective their sum (SPEC §3).
         let terms = rounded(objectiveTerms(choices))
         var report = solver

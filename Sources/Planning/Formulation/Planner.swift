@@ -2,7 +2,7 @@ import Optimization
 
 /// Turns a scenario into a plan: candidates, a greedy start, the relaxation that bounds every
 /// plan, the package model, the solver, the plan.
-public struct Planner {
+public struct Planner: Sendable {
     public let scenario: Scenario
     public let calendar: WorkingCalendar
     public let commitments: TrainerCommitments
@@ -52,13 +52,20 @@ public struct Planner {
     /// This planner with the candidates of `requests` spread over every allowed pair (fewer
     /// workshop days each) instead of the cheapest pairs only: for requests whose cheapest
     /// trainers are fully booked. Bounds stay those of the original candidates.
+    /// At most `widenedRequestsUpTo` requests are widened, those of highest priority first: the
+    /// search frees only a few requests a round, and listing every pair of a large scenario's
+    /// thousand left-out requests would take its whole time limit.
     public func widening(_ requests: some Sequence<Int>) -> Planner {
         var copy = self
         let builder = CandidateBuilder(scenario: scenario, calendar: calendar, commitments: commitments,
                                        workshopBudget: workshopBudget.budget, spreadOverAllPairs: true,
                                        budgetsEveryTrainer: workshopBudget.cut)
-        for m in requests where candidates[m].leastOmittedPairCost != nil {
-            copy.candidates[m] = builder.candidates(for: scenario.requests[m])
+        let all = scenario.requests
+        let listed = Array(requests.filter { candidates[$0].leastOmittedPairCost != nil }
+            .sorted { (-all[$0].priority, $0) < (-all[$1].priority, $1) }
+            .prefix(options.widenedRequestsUpTo))
+        for (m, spread) in zip(listed, listed.parallelMap { builder.candidates(for: all[$0]) }) {
+            copy.candidates[m] = spread
         }
         return copy
     }

@@ -27,6 +27,8 @@ struct PlanningRun<S: Solver> {
     let commandStarted: ContinuousClock.Instant
     /// Seconds the planner may spend from `started`: the limit less what came before and `finish`.
     let budget: Double
+    /// Seconds of `finish` the diagnosis of the unscheduled requests may take; writing gets the rest.
+    let diagnosisSeconds: Double
     var relay: PlanProgress
 
     private(set) var start: [PackageChoice] = []
@@ -54,6 +56,7 @@ struct PlanningRun<S: Solver> {
         // diagnosing the unscheduled requests and writing come after.
         let finish = finishSeconds ?? min(5, max(0.3, limit * planner.options.finishShare))
         budget = limit - Self.seconds(since: commandStarted) - finish
+        diagnosisSeconds = finish * planner.options.diagnosisShareOfFinish
         self.bestSoFar = bestSoFar
         self.note = note
         self.solverLog = solverLog
@@ -237,7 +240,9 @@ struct PlanningRun<S: Solver> {
                                   seconds: Self.seconds(since: commandStarted), rows: model.constraints.count,
                                   columns: model.variables.count, nonzeros: model.nonZeros,
                                   buildSeconds: (buildSeconds * 1000).rounded() / 1000)
-        return assembler.plan(choices: best.choices, solver: report)
+        // After Ctrl-C the plan must be written at once: no time for the smallest changes then.
+        let explainUntil = isCancelled ? clock.now : started.advanced(by: .milliseconds(Int64((budget + diagnosisSeconds) * 1000)))
+        return assembler.plan(choices: best.choices, solver: report, explainUntil: explainUntil)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

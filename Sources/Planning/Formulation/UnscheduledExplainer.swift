@@ -5,14 +5,19 @@ struct UnscheduledExplainer {
     let planner: Planner
     let choices: [PackageChoice]
 
-    func explainAll() -> [UnscheduledRequest] {
+    /// The reasons of every unscheduled request, and its smallest changes (`CheapChanges`) while
+    /// `changesUntil` allows: the reasons are cheap, the changes are not (each tries several
+    /// scenarios), and the time limit is the whole command's. A request whose changes were not
+    /// looked for in time has `changes` nil (the report then points to `wsplan explain`).
+    func explainAll(changesUntil deadline: ContinuousClock.Instant? = nil) -> [UnscheduledRequest] {
         let changes = CheapChanges(planner: planner, choices: choices)
-        return UnscheduledDiagnoser(planner: planner).diagnoseAll(choices: choices).map { diagnosis in
+        // Each request's diagnosis and changes depend on it alone: spread over the cores.
+        return UnscheduledDiagnoser(planner: planner).diagnoseAll(choices: choices).parallelMap { diagnosis in
             var entry = UnscheduledRequest(municipality: diagnosis.municipality, name: diagnosis.name, reasons: diagnosis.blockers.map(\.text))
             entry.rules = diagnosis.rules
             entry.kind = diagnosis.kind.rawValue
             entry.obstacles = diagnosis.blockers.map(\.obstacle)
-            entry.changes = changes.find(diagnosis)
+            if deadline.map({ ContinuousClock.now < $0 }) ?? true { entry.changes = changes.find(diagnosis) }
             return entry
         }
     }

@@ -27,7 +27,12 @@ struct ReportUnscheduled {
     /// the pointer to `wsplan explain`, which also tries changes that move other events.
     private func changes(_ request: UnscheduledRequest, _ german: GermanReasons) -> String {
         let explain = "<code>wsplan explain \(HTML.escape(shellWord(facts.scenarioFile ?? "SZENARIO.yaml"))) \(HTML.escape(request.municipality))</code>"
-        guard let changes = request.changes, !changes.isEmpty else {
+        guard let changes = request.changes else {
+            // Not looked for: the time limit, which is the whole command's, left no time for it.
+            return "<span class=\"small\">Die kleinste Änderung wurde in der Zeitgrenze nicht gesucht. "
+                + "Welche Änderungen reichen, prüft \(explain) durch Neuberechnung.</span>"
+        }
+        guard !changes.isEmpty else {
             return "<span class=\"small\">Keine Änderung bekannt, die ohne Verschieben anderer Termine reicht. "
                 + "Änderungen, die andere Termine verschieben, prüft \(explain) durch Neuberechnung.</span>"
         }

@@ -96,6 +96,12 @@ struct GermanReasonsTests {
             .contains("prüft <code>wsplan explain Scenarios/2027-Q1.yaml hro</code>"))
         #expect(ReportPage(plan: none, facts: ReportFacts(scenario: F.scenario, file: "Büro Pläne/Q1 'neu'.yaml")).render()
             .contains("prüft <code>wsplan explain &#39;Büro Pläne/Q1 &#39;\\&#39;&#39;neu&#39;\\&#39;&#39;.yaml&#39; hro</code>"))
+        // Not looked for (the time limit): said so, with the same pointer.
+        var late = Self.plan
+        late.unscheduled[0].changes = nil
+        let page = ReportPage(plan: late, facts: ReportFacts(scenario: F.scenario)).render()
+        #expect(page.contains("in der Zeitgrenze nicht gesucht") && page.contains("prüft <code>wsplan explain SZENARIO.yaml hro</code>"))
+        #expect(!page.contains("Keine Änderung bekannt"))
     }
 
     /// A plan.json older than the typed reasons still shows its English reasons, tagged.

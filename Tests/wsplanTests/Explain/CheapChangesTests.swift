@@ -52,4 +52,20 @@ import Testing
         #expect(entry.rules == [.r5])
         #expect(entry.changes == [])
     }
+
+    /// The time limit is the whole command's: past the diagnosis's deadline the reasons are still
+    /// given, the smallest changes are not looked for (nil, not "none found"), and the report says so.
+    @Test func noChangesLookedForPastTheDeadline() throws {
+        var scenario = F.scenario(requests: [F.request("guetersloh"), F.request("bielefeld", at: Coordinate(lat: 52.02, lon: 8.53))])
+        for i in scenario.trainers.indices { scenario.trainers[i].maxPackages = 1 }
+        let planner = Planner(scenario: scenario)
+        let choices = planner.greedy()
+        let report = SolverReport(name: "greedy", status: .feasible, objective: nil, bound: nil, gap: nil, seconds: 0)
+        let late = PlanAssembler(planner: planner).plan(choices: choices, solver: report, explainUntil: .now)
+        let entry = try #require(late.unscheduled.first)
+        #expect(entry.rules == [.r7] && !entry.reasons.isEmpty)
+        #expect(entry.changes == nil)
+        let inTime = PlanAssembler(planner: planner).plan(choices: choices, solver: report)
+        #expect(inTime.unscheduled.first?.changes?.isEmpty == false)
+    }
 }
