@@ -23,6 +23,11 @@ public struct FormulationOptions: Sendable, Equatable {
     /// Most unscheduled requests whose candidates the local search spreads over every allowed pair
     /// (`Planner.widening`).
     public var widenedRequestsUpTo = 200
+    /// Column generation over the package model (`Planner.priceOut`) runs when the time-indexed
+    /// model with meeting days (what one pricing pass reads) has at most this many columns, and
+    /// may use `pricingShare` of the planner's time.
+    public var pricingColumnsUpTo = 2_000_000
+    public var pricingShare = 0.3
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15
     /// Share of the time limit the local search may use before an exact model is solved whole

@@ -24,6 +24,11 @@ public struct PackageModel: Sendable {
     /// True when no candidate date was left out: the model's own bound is then a bound of the problem.
     public private(set) var isExact = true
 
+    /// Per request, the index of its R1 assign row (for pricing packages that are not columns).
+    public private(set) var assignRows: [Int] = []
+    /// Where the R5/R7 rows are (`PackagePricing`).
+    private(set) var trainerRows = TrainerUse.Rows()
+
     /// `admits`, when given, drops combinations (W, P, F) that fail it (see `ReducedCostFixing`).
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
                 shape: DateShape = .exact, selection: ColumnSelection? = nil, previous: PreviousPlacements? = nil,
@@ -31,47 +36,95 @@ public struct PackageModel: Sendable {
         self.candidates = candidates
         let selection = selection ?? .all(candidates)
         isExact = !selection.isPruned && candidates.allSatisfy { $0.leastOmittedPairCost == nil }
-        let weights = scenario.weights, costs = CostModel(scenario: scenario)
-        var use = TrainerUse()
-
-        func add(_ name: String, _ choice: PackageChoice?, objective: Double, binary: Bool) -> VariableRef {
-            let v = binary ? model.addBinary(name, objective: objective) : model.addVariable(name, lower: 0, upper: 1, objective: objective)
-            columnChoices.append(choice)
-            return v
-        }
-
+        var builder = Builder(scenario: scenario, previous: previous)
         for (m, candidate) in candidates.enumerated() {
-            let request = candidate.request
-            let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
-            let u = add("u[\(request.id)]", nil, objective: request.priority * weights.unscheduledEur + dropped, binary: false)
-            unscheduled.append(u)
-            var assign = LinearExpression([.init(u, 1)])
+            var assign = builder.addUnscheduled(m, candidate.request, to: &self)
             for option in candidate.options {
                 for workshop in option.workshops where selection.keeps(request: m, pair: option.pair, day: workshop.day) {
-                    let w = workshop.day
                     if !shape.coversAll(workshop.preparations.count, workshop.followups.count) { isExact = false }
                     for (i, p) in workshop.preparations.enumerated() {
                         for (j, f) in workshop.followups.enumerated() where shape.includes(i, j) {
-                            let choice = PackageChoice(request: m, pair: option.pair, preparation: p, workshop: w, followup: f)
+                            let choice = PackageChoice(request: m, pair: option.pair, preparation: p, workshop: workshop.day, followup: f)
                             if let admits, !admits(choice) { isExact = false; continue }
-                            let cost = costs.packageCost(option, p, w, f)
-                                + weights.moveEur * Double(previous?.movedEvents(m, choice) ?? 0)
-                            let x = add("x[\(request.id),\(option.pair),\(p.iso),\(w.iso),\(f.iso)]", choice, objective: cost, binary: true)
-                            assign.add(x)
-                            for trainer in option.pair.ids {
-                                use.countPackage(trainer, x)
-                                for day in choice.eventDays { use.occupy(trainer, day, x) }
-                            }
+                            assign.add(builder.addPackage(choice, option, to: &self))
                         }
                     }
                 }
             }
-            model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
+            addAssignRow(candidate.request, assign)
+        }
+        addTrainerRows(builder, scenario: scenario, commitments: commitments)
+    }
+
+    /// The model over exactly `packages` (each of an allowed pair among its request's candidates):
+    /// for column generation (`PackagePricing`), where the columns come from pricing, not from a
+    /// selection of dates. Never exact: it holds some packages only.
+    public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
+                packages: [PackageChoice], previous: PreviousPlacements?) {
+        self.candidates = candidates
+        isExact = false
+        var builder = Builder(scenario: scenario, previous: previous)
+        let byRequest = Dictionary(grouping: Set(packages), by: \.request)
+        for (m, candidate) in candidates.enumerated() {
+            var assign = builder.addUnscheduled(m, candidate.request, to: &self)
+            let options = Dictionary(candidate.options.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
+            for choice in (byRequest[m] ?? []).sorted(by: { ($0.pair, $0.workshop, $0.preparation, $0.followup) < ($1.pair, $1.workshop, $1.preparation, $1.followup) }) {
+                guard let option = options[choice.pair] else { continue }
+                assign.add(builder.addPackage(choice, option, to: &self))
+            }
+            addAssignRow(candidate.request, assign)
+        }
+        addTrainerRows(builder, scenario: scenario, commitments: commitments)
+    }
+
+    private mutating func addAssignRow(_ request: Request, _ assign: LinearExpression) {
+        assignRows.append(model.constraints.count)
+        model.addConstraint("R1.assign[\(request.id)]", assign, equals: 1)
+    }
+
+    // R5 and R7 (clique rows per trainer and day, which GLPK's clique cuts and heuristics
+    // exploit; an aggregated form with day-use variables measured far slower).
+    private mutating func addTrainerRows(_ builder: Builder, scenario: Scenario, commitments: TrainerCommitments) {
+        var rows = TrainerUse.Rows()
+        maxLoad = builder.use.addRows(to: &model, scenario: scenario, commitments: commitments, rows: &rows)
+        trainerRows = rows
+        if maxLoad != nil { columnChoices.append(nil) }
+    }
+
+    /// Adds the columns, with their costs, and counts what they take of each trainer.
+    private struct Builder {
+        let weights: Weights
+        let costs: CostModel
+        let previous: PreviousPlacements?
+        var use = TrainerUse()
+
+        init(scenario: Scenario, previous: PreviousPlacements?) {
+            weights = scenario.weights
+            costs = CostModel(scenario: scenario)
+            self.previous = previous
         }
 
-        // R5 and R7 (clique rows per trainer and day, which GLPK's clique cuts and heuristics
-        // exploit; an aggregated form with day-use variables measured far slower).
-        maxLoad = use.addRows(to: &model, scenario: scenario, commitments: commitments)
-        if maxLoad != nil { columnChoices.append(nil) }
+        /// u[m], which also pays for dropping a package of the previous plan; the start of m's assign row.
+        func addUnscheduled(_ m: Int, _ request: Request, to package: inout PackageModel) -> LinearExpression {
+            let dropped = weights.moveEur * Double(previous?.movedEvents(m, nil) ?? 0)
+            let u = package.model.addVariable("u[\(request.id)]", lower: 0, upper: 1, objective: request.priority * weights.unscheduledEur + dropped)
+            package.columnChoices.append(nil)
+            package.unscheduled.append(u)
+            return LinearExpression([.init(u, 1)])
+        }
+
+        mutating func addPackage(_ choice: PackageChoice, _ option: PairOption, to package: inout PackageModel) -> VariableRef {
+            let cost = costs.packageCost(option, choice.preparation, choice.workshop, choice.followup)
+                + weights.moveEur * Double(previous?.movedEvents(choice.request, choice) ?? 0)
+            let id = package.candidates[choice.request].request.id
+            let x = package.model.addBinary("x[\(id),\(option.pair),\(choice.preparation.iso),\(choice.workshop.iso),\(choice.followup.iso)]",
+                                            objective: cost)
+            package.columnChoices.append(choice)
+            for trainer in option.pair.ids {
+                use.countPackage(trainer, x)
+                for day in choice.eventDays { use.occupy(trainer, day, x) }
+            }
+            return x
+        }
     }
 }

@@ -35,6 +35,8 @@ struct PlanningRun<S: Solver> {
     private(set) var best = WholeSolve.Outcome(choices: [], objective: .infinity, isOptimal: false, bound: nil)
     private(set) var bound: Double?
     private var prepared: Planner.Preparation?
+    /// The package model's LP over every pair and date by column generation, when affordable.
+    private var priced: Planner.PricedModel?
     private var preparedSeconds = 0.0
     private var buildSeconds = 0.0
     private var handsOver = false
@@ -111,6 +113,7 @@ struct PlanningRun<S: Solver> {
         // `--write-model`: the model GLPK gets, from the relaxations solved once.
         try onModel?(model)
         note?("model: \(model.variables.count) columns, \(model.constraints.count) rows, \(model.nonZeros) non-zeros\(prepared.model.isExact ? "" : " (best dates and pairs only)")")
+        try priceOut()
         relay.relaxationBound = bound
         relay.isExact = prepared.model.isExact
         relay.size = ModelSize(model)
@@ -118,6 +121,20 @@ struct PlanningRun<S: Solver> {
         buildSeconds = planner.candidateSeconds + Self.seconds(since: started)
         bestSoFar?.built(ModelSize(model), buildSeconds: buildSeconds)
         return standing
+    }
+
+    /// Phase 2b: column generation over the package model (`Planner.priceOut`), when pricing every
+    /// complete package is cheap enough: its bound sees the trainers' days and the previous plan's
+    /// moves, which the first relaxations blur, and its prices drive the proof.
+    private mutating func priceOut() throws {
+        let options = planner.options
+        guard !packageModel.isExact, planner.timeIndexedColumns <= options.pricingColumnsUpTo, !isCancelled, left > 1 else { return }
+        let until = clock.now.advanced(by: .milliseconds(Int64(left * options.pricingShare * 1000)))
+        let pool = packageModel.columnChoices.compactMap { $0 } + start
+        guard let priced = try planner.priceOut(pool, solver: solver, until: until, cancellation: cancellation) else { return }
+        self.priced = priced
+        raise(to: priced.pricing.bound)
+        note?("package model over every pair and date: bound \(cents(priced.pricing.bound)) EUR\(priced.converged ? "" : " (not converged in time)")")
     }
 
     /// Phase 3: local search. GLPK finds good plans in small sub-models far faster than in the
@@ -134,6 +151,20 @@ struct PlanningRun<S: Solver> {
         let widens = unserved.contains { candidates[$0].leastOmittedPairCost != nil }
         searchPlanner = widens ? planner.widening(unserved) : planner
         var searchStart = start
+        if let priced, !isCancelled, left > 1 {
+            let master = planner.restrictedMaster(priced, plan: best.choices)
+            let result = try solver.solve(master.model, parameters: SolveParameters(
+                timeLimitSeconds: min(left * 0.2, 5), relativeGap: 0, start: master.values(for: best.choices, pinnedPackages: planner.commitments.pinnedPackages),
+                log: solverLog, cancellation: cancellation))
+            if let values = result.values, result.status == .optimal || result.status == .feasible {
+                let found = master.choices(from: values), value = assembler.objectiveTerms(found).total
+                if value < best.objective - Tolerance.cent {
+                    keep(WholeSolve.Outcome(choices: found, objective: value, isOptimal: false, bound: nil))
+                    searchStart = found
+                    note?("price and branch: \(cents(value)) EUR from \(master.model.variables.count) priced packages")
+                }
+            }
+        }
         if widens {
             let widened = searchPlanner.greedy()
             let value = assembler.objectiveTerms(widened).total
@@ -144,7 +175,7 @@ struct PlanningRun<S: Solver> {
         }
         // With a proof at hand, the search hands over once it stalls within the gap limit; when
         // the proof cannot be built yet, the search goes on (other neighbourhoods) and it is tried again.
-        handsOver = prepared?.fixing?.isPairLevel == false && !packageModel.isExact
+        handsOver = (priced != nil || prepared?.fixing?.isPairLevel == false) && !packageModel.isExact
         searchDeadline = clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000)))
         relay.phase(.improving)
         let searched = try search(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed)
@@ -187,6 +218,18 @@ struct PlanningRun<S: Solver> {
                                              relay: &relay, read: packageModel.choices(from:), improving: best)
                 keep(solved)
                 raise(to: best.bound)
+            }
+        } else if let priced, let proof = planner.proofByPricing(priced, incumbent: best.objective, plan: best.choices),
+                  let model = proof.model, let read = proof.read {
+            let incumbent = best.objective
+            raise(to: proof.bound)
+            if !closeToBound(best.objective), !isCancelled {
+                // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
+                note?("proving with \(solver.name): \(model.variables.count) columns left by pricing every package (time limit \(Int(remaining.rounded())) s)")
+                let solved = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining, relay: &relay,
+                                             read: read, improving: best)
+                keep(solved)
+                raise(to: best.bound.map { min($0, incumbent) })
             }
         } else if let fixing = prepared?.fixing {
             var proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)

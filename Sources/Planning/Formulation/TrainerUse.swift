@@ -32,16 +32,38 @@ struct TrainerUse {
         }
     }
 
+    /// Where the rows that `addRows` added are, by trainer, so a package that is not a column yet
+    /// can be priced against them (`PackagePricing`). A row left out (it could never bind) has no entry.
+    struct Rows: Sendable {
+        /// Trainer → day ordinal → R5 row.
+        var day: [String: [Int: Int]] = [:]
+        /// Trainer → R7 packages row.
+        var packages: [String: Int] = [:]
+        /// Trainer → month key → R7 month row.
+        var month: [String: [Int: Int]] = [:]
+        /// Trainer → max-load row.
+        var load: [String: Int] = [:]
+    }
+
     /// Adds the R5 and R7 rows and, when `max_load_eur` is positive, the load variable L (returned).
+    @discardableResult
     func addRows(to model: inout Model, scenario: Scenario, commitments: TrainerCommitments) -> VariableRef? {
+        var rows = Rows()
+        return addRows(to: &model, scenario: scenario, commitments: commitments, rows: &rows)
+    }
+
+    /// The same, telling where each row went.
+    func addRows(to model: inout Model, scenario: Scenario, commitments: TrainerCommitments, rows: inout Rows) -> VariableRef? {
         for trainer in scenario.trainers {
             for (day, expression) in (days[trainer.id] ?? [:]).sorted(by: { $0.key < $1.key }) where expression.terms.count > 1 {
+                rows.day[trainer.id, default: [:]][day] = model.constraints.count
                 model.addConstraint("R5.day[\(trainer.id),\(Day(ordinal: day).iso)]", expression, upper: 1)
             }
         }
         for trainer in scenario.trainers {
             if let cap = trainer.maxPackages, let row = packages[trainer.id], !row.terms.isEmpty {
                 let pinned = Double(commitments.pinnedPackages[trainer.id] ?? 0)
+                rows.packages[trainer.id] = model.constraints.count
                 model.addConstraint("R7.packages[\(trainer.id)]", row, upper: max(0, Double(cap) - pinned))
             }
             guard let cap = trainer.maxDaysPerMonth else { continue }
@@ -50,6 +72,7 @@ struct TrainerUse {
                 let merged = expression.merged()
                 // A row that can never bind is left out (a column counts once per day it occupies).
                 if merged.terms.reduce(0, { $0 + $1.coefficient }) > limit {
+                    rows.month[trainer.id, default: [:]][month] = model.constraints.count
                     model.addConstraint("R7.month[\(trainer.id),\(month / 12)-\(month % 12 + 1)]", merged, upper: limit)
                 }
             }
@@ -61,6 +84,7 @@ struct TrainerUse {
         for trainer in scenario.trainers {
             var row = packages[trainer.id] ?? []
             row.add(load, -1)
+            rows.load[trainer.id] = model.constraints.count
             model.addConstraint("obj.load[\(trainer.id)]", row, upper: -Double(commitments.pinnedPackages[trainer.id] ?? 0))
         }
         return load
