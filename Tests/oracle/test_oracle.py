@@ -191,3 +191,41 @@ def test_bound_sees_the_caps_in_s7(tmp_root):
     floor = 5 * float(r["sc"].weights["unscheduled_eur"])
     assert r["plan"]["solver"]["bound"] >= floor - TOL, r["plan"]["solver"]
     assert r["plan"]["solver"]["status"] == "optimal"
+
+
+def test_replan_matches_the_optimum_with_moves(tmp_root):
+    """A what-if re-planned against wsplan's own plan (`--previous`, move_eur): the oracle's exact
+    model with the move term (`--previous`) gives the optimum; wsplan's plan reaches it, its bound
+    stays below it, and both plans pass `wsplan check`."""
+    import shutil
+    import yaml
+
+    base = results("s2_caps", tmp_root)
+    folder = os.path.join(tmp_root, "replan")
+    os.makedirs(folder, exist_ok=True)
+    shutil.copy(os.path.join(SCEN, "s2_requests.csv"), folder)
+    with open(base["scen"], encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    doc["name"] = "Oracle S2 — arndt away a week, hotels dearer"
+    # The previous plan's arndt packages lose their days: some must move or change hands.
+    doc["trainers"][0]["unavailable"] = ["2027-02-15..2027-02-19"]
+    doc.setdefault("costs", {}).setdefault("travel", {})["hotel_eur"] = 130
+    scen = os.path.join(folder, "s2_replan.yaml")
+    with open(scen, "w", encoding="utf-8") as f:
+        yaml.safe_dump(doc, f, allow_unicode=True)
+    out = os.path.join(folder, "out")
+    solve = run(WSPLAN, "solve", scen, "--out", out, "--previous", os.path.join(base["out"], "plan.json"),
+                "--time-limit", "60", "--mip-gap", "0", "--quiet")
+    assert solve.returncode == 0, solve.stderr
+    plan = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+    oplan = os.path.join(folder, "oracle-plan.json")
+    orc = run(sys.executable, os.path.join(HERE, "oracle.py"), scen, "--previous", os.path.join(base["out"], "plan.json"),
+              "--round-travel", "event", "--time-limit", "300", "--plan-out", oplan)
+    assert orc.returncode == 0, orc.stderr
+    o = json.loads(orc.stdout)
+    assert o["status"] == "optimal" and o["terms"]["move"] > 0, o
+    s = plan["solver"]
+    assert float(s["bound"]) <= o["objective"] + TOL, (s, o["objective"])
+    assert abs(float(s["objective"]) - o["objective"]) <= TOL, (s, o["objective"], o["served"])
+    chk = run(WSPLAN, "check", scen, os.path.join(out, "plan.json"))
+    assert chk.returncode == 0, chk.stdout + chk.stderr
