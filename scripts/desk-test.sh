@@ -13,4 +13,6 @@ fi
 "$PY" -c 'import websocket' 2>/dev/null || "$PY" -m pip install --quiet websocket-client
 "$PY" -c 'import icalendar' 2>/dev/null || "$PY" -m pip install --quiet icalendar
 bin=${WSPLAN_BIN:-$(swift build --show-bin-path)/wsplan}
+# The server runs in a temporary folder: a relative WSPLAN_BIN is taken from here.
+case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 "$PY" Tests/desk/check_desk.py "$bin"

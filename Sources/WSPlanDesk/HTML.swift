@@ -9,7 +9,13 @@ enum HTML {
 
     /// A whole page: title and body (already HTML, built with `escape`) in the desk's layout.
     static func page(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        let html = """
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: document(title, body))))
+    }
+
+    /// The text of a whole page, as `page` sends it.
+    static func document(_ title: String, _ body: String) -> String {
+        """
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>\(escape(title)) – wsplan</title>
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -28,8 +34,6 @@ enum HTML {
             \(body)
             </main></body></html>
             """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// A table from a header and rows of already-escaped cells.

@@ -63,7 +63,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             case 405: title = "Nicht erlaubt"
             default: title = "Fehler"
             }
-            let message = error.body ?? (error.status.code == 404 ? "Diese Seite gibt es nicht." : error.status.reasonPhrase)
+            let message: String
+            switch error.status.code {
+            case _ where error.body != nil: message = error.body!
+            case 404: message = "Diese Seite gibt es nicht."
+            case 400: message = "Die Anfrage ist ungültig."
+            case 405: message = "Diese Adresse nimmt diese Art von Anfrage nicht an."
+            default: message = "Die Anfrage ist fehlgeschlagen (HTTP-Status \(error.status.code))."
+            }
             return HTML.page(title, "<p class=\"error\">\(HTML.escape(message))</p><p><a href=\"/\">Zu den Szenarien</a></p>", status: error.status)
         }
     }

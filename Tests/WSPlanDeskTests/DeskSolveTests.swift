@@ -51,8 +51,17 @@ struct DeskSolveTests {
             #expect(variantPage.text.contains("value=\"\(out.municipality)\"><button>Erklären</button>"))
             let explained = try await client.post("/scenarios/2027-Q1-hansen-part-time/explain", "csrf=\(token)&municipality=\(out.municipality)")
             #expect(explained.status == .ok && explained.text.contains(out.municipality) && explained.text.contains("R"))
+            // In German, as the report says it; the command's English stays in the terminal.
+            let german = GermanReasons(plan: replan)
+            #expect(explained.text.contains("<h1>Warum ist \(WSPlanDesk.HTML.escape(out.name)) nicht eingeplant?</h1>"))
+            #expect(explained.text.contains("<h2>Gründe</h2>") && explained.text.contains("<h2>Was sie hineinbrächte</h2>"))
+            for reason in german.reasons(out) { #expect(explained.text.contains(WSPlanDesk.HTML.escape(reason.text))) }
+            #expect(explained.text.contains("wsplan explain ") && explained.text.contains("Dieselbe Frage im Terminal"))
+            for english in ["is not scheduled", "Why (", "What would let it in", "re-solve", "served (", "objective"] {
+                #expect(!explained.text.contains(english), "\(english)")
+            }
             let unknown = try await client.post("/scenarios/2027-Q1-hansen-part-time/explain", "csrf=\(token)&municipality=nowhere")
-            #expect(unknown.text.contains("no request with the id &quot;nowhere&quot;"))
+            #expect(unknown.status == .notFound && unknown.text.contains("Das Szenario hat keine Anfrage mit der Kennung „nowhere“"))
         }
     }
 

@@ -4,8 +4,8 @@
 requests.csv holds only a first draft of two requests: open the app, import the real requests.csv
 by upload, see a wrong value refused beside its field, plan with a short limit while the progress
 line updates, open the report, make a what-if with Müller away in March through the trainer form
-("Als Variante speichern"), change a rule and a weight on the scenario page as a variant, plan it (a re-plan of the base's plan), compare, confirm (after the
-question), then fetch a trainer's feed URL and parse it with PyPI icalendar. Usage: check_desk.py WSPLAN_BINARY. Exit 1 when a check fails."""
+("Als Variante speichern"), change a rule and a weight on the scenario page as a variant, plan it (a re-plan of the base's plan), explain a request it
+leaves out (in German), compare, confirm (after the question), then fetch a trainer's feed URL and parse it with PyPI icalendar. Usage: check_desk.py WSPLAN_BINARY. Exit 1 when a check fails."""
 import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "report"))
@@ -151,6 +151,17 @@ def main(binary):
         check(replan.get("moves") is not None, "the variant was planned as a re-plan of the base's plan (moves counted)")
         march = [d for p in replan["packages"] if "mueller" in p["trainers"] for d in p["workshop"] if d.startswith("2027-03")]
         check(not march, f"Müller has no workshop day in March in the variant's plan ({march})")
+        # Erklären on an unscheduled request of the variant's plan (when it leaves one out): the answer is German.
+        go(f"{base}/scenarios/2027-Q1-mueller-march")
+        if browser.evaluate("document.querySelectorAll('#unscheduled button').length"):
+            browser.evaluate("document.querySelector('#unscheduled button').click()")
+            check(wait_text("nicht eingeplant?", 300), "Erklären answers with why the request is not scheduled")
+            page = text()
+            check("Gründe" in page and "Dieselbe Frage im Terminal" in page, "the explain page shows the reasons and the command for the terminal")
+            english = [e for e in ["is not scheduled", "Why (", "What would let it in", "re-solve", "served ("] if e in page]
+            check(not english, f"the explain page is German ({english})")
+        else:
+            print("skip explain: the variant's plan leaves no request out")
         go(f"{base}/compare")
         browser.evaluate("document.querySelector('input[value=\"2027-Q1\"]').checked=true;"
                          "document.querySelector('input[value=\"2027-Q1-mueller-march\"]').checked=true;"

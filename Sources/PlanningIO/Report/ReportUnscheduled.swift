@@ -26,7 +26,7 @@ struct ReportUnscheduled {
     /// The changes under which a package fits the plan as it stands (plan.json's `changes`), or
     /// the pointer to `wsplan explain`, which also tries changes that move other events.
     private func changes(_ request: UnscheduledRequest, _ german: GermanReasons) -> String {
-        let explain = "<code>wsplan explain \(HTML.escape(shellWord(facts.scenarioFile ?? "SZENARIO.yaml"))) \(HTML.escape(request.municipality))</code>"
+        let explain = "<code>wsplan explain \(HTML.escape(ShellWord.quoted(facts.scenarioFile ?? "SZENARIO.yaml"))) \(HTML.escape(request.municipality))</code>"
         guard let changes = request.changes else {
             // Not looked for: the time limit, which is the whole command's, left no time for it.
             return "<span class=\"small\">Die kleinste Änderung wurde in der Zeitgrenze nicht gesucht. "
@@ -51,10 +51,5 @@ struct ReportUnscheduled {
         html += "Die Kommunen tragen ihre Reisekosten selbst.</p>\n"
         html += "<p class=\"small\">Eingeladen: \(names.map(HTML.escape).joined(separator: ", "))</p>\n"
         return html
-    }
-
-    /// `path` as one word on a command line: quoted when it holds anything but safe characters.
-    private func shellWord(_ path: String) -> String {
-        path.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

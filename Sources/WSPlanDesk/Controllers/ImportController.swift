@@ -43,15 +43,11 @@ struct ImportController {
             changes[sources.yamlName] = Data(yaml.text.utf8)
         }
         changes[target] = upload.data
-        let problems = ChangeCheck.problems(root: sources.root, scenario: sources.yamlName, changes: changes, shownFolder: desk.configuration.folder)
-        guard problems.isEmpty else {
-            return result(id, "<p class=\"error\"><b>Nichts wurde importiert.</b> Mit der hochgeladenen Liste als <code>\(HTML.escape(target))</code> lässt sich das Szenario nicht lesen; "
+        return try Edits.save(desk, sources, scenario: sources.yamlName, changes: changes, refused: { problems in
+            result(id, "<p class=\"error\"><b>Nichts wurde importiert.</b> Mit der hochgeladenen Liste als <code>\(HTML.escape(target))</code> lässt sich das Szenario nicht lesen; "
                 + "dieselben Meldungen wie von <code>wsplan check</code>:</p><pre class=\"error\">\(HTML.escape(problems.map(\.description).joined(separator: "\n")))</pre>",
                 status: .unprocessableContent)
-        }
-        try DurableFiles.replace(sources.path(target), with: upload.data)
-        if let yaml = changes[sources.yamlName] { try DurableFiles.replace(sources.yamlPath, with: yaml) }
-        return Edits.saved(id, changes.keys.sorted(), anchor: "requests")
+        }, saved: Edits.saved(id, changes.keys.sorted(), anchor: "requests"))
     }
 
     private func result(_ id: String, _ body: String, status: HTTPResponse.Status) -> Response {

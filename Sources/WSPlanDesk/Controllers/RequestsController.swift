@@ -153,17 +153,11 @@ struct RequestsController {
             scenarioFile = stem + ".yaml"
             changes[scenarioFile] = Data(text.utf8)
         }
-        let problems = ChangeCheck.problems(root: sources.root, scenario: scenarioFile, changes: changes, shownFolder: desk.configuration.folder)
-        guard problems.isEmpty else {
-            return try page(id, request: original, values: remove ? nil : values,
-                            problems: FieldProblems(problems, field: remove ? { _ in nil } : field), variant: Edits.variantValues(form),
-                            status: .unprocessableContent)
-        }
-        if asVariant {
-            for (name, data) in changes { try DurableFiles.replace(sources.path(name), with: data) }
-            return .redirect(to: "/scenarios/\(scenarioFile.dropLast(5))", type: .normal)
-        }
-        for (name, data) in changes { try DurableFiles.replace(sources.path(name), with: data) }
-        return Edits.saved(id, changes.keys.sorted(), anchor: "requests")
+        return try Edits.save(desk, sources, scenario: scenarioFile, changes: changes, refused: { problems in
+            try page(id, request: original, values: remove ? nil : values,
+                     problems: FieldProblems(problems, field: remove ? { _ in nil } : field), variant: Edits.variantValues(form),
+                     status: .unprocessableContent)
+        }, saved: asVariant ? .redirect(to: "/scenarios/\(scenarioFile.dropLast(5))", type: .normal)
+                            : Edits.saved(id, changes.keys.sorted(), anchor: "requests"))
     }
 }

@@ -80,13 +80,10 @@ struct SettingsController {
             name = sources.yamlName
             data = Data(yaml.text.utf8)
         }
-        let problems = ChangeCheck.problems(root: sources.root, scenario: name, changes: [name: data], shownFolder: desk.configuration.folder)
-        guard problems.isEmpty else {
-            let shown = Edits.shown(desk, name)
-            return try refuse(FieldProblems(problems) { $0.file == shown ? SettingsChange.field(of: $0.field) : nil })
-        }
-        try DurableFiles.replace(sources.path(name), with: data)
-        if name != sources.yamlName { return .redirect(to: "/scenarios/\(name.dropLast(5))", type: .normal) }
-        return Edits.saved(id, [name], anchor: "settings")
+        let shown = Edits.shown(desk, name)
+        return try Edits.save(desk, sources, scenario: name, changes: [name: data], refused: { problems in
+            try refuse(FieldProblems(problems) { $0.file == shown ? SettingsChange.field(of: $0.field) : nil })
+        }, saved: name != sources.yamlName ? .redirect(to: "/scenarios/\(name.dropLast(5))", type: .normal)
+                                           : Edits.saved(id, [name], anchor: "settings"))
     }
 }

@@ -96,17 +96,12 @@ struct TrainersController {
         let position = own ?? list.count
         if let own { list[own] = .node(node) } else { list.append(.node(node)) }
         yaml.setList("trainers", list)
-        let data = Data(yaml.text.utf8)
-        let problems = ChangeCheck.problems(root: sources.root, scenario: sources.yamlName, changes: [sources.yamlName: data],
-                                            shownFolder: desk.configuration.folder)
-        guard problems.isEmpty else {
-            let shown = Edits.shown(desk, sources.yamlName)
-            return try page(id, trainer: original, values: values,
-                            problems: FieldProblems(problems) { $0.file == shown ? FieldProblems.key(of: $0.field, below: "trainers[\(position)]") : nil },
-                            variant: Edits.variantValues(form), status: .unprocessableContent)
-        }
-        try DurableFiles.replace(sources.yamlPath, with: data)
-        return Edits.saved(id, [sources.yamlName], anchor: "trainers")
+        let shown = Edits.shown(desk, sources.yamlName)
+        return try Edits.save(desk, sources, scenario: sources.yamlName, changes: [sources.yamlName: Data(yaml.text.utf8)], refused: { problems in
+            try page(id, trainer: original, values: values,
+                     problems: FieldProblems(problems) { $0.file == shown ? FieldProblems.key(of: $0.field, below: "trainers[\(position)]") : nil },
+                     variant: Edits.variantValues(form), status: .unprocessableContent)
+        }, saved: Edits.saved(id, [sources.yamlName], anchor: "trainers"))
     }
 
     /// A new scenario file: `extends` this one and holds only `item`, the trainer's changed keys
@@ -124,19 +119,14 @@ struct TrainersController {
         case .failure(let problem): return try refuse(problem.text)
         }
         guard let item else { return try refuse(VariantFile.nothingDiffers(sources)) }
-        let name = stem + ".yaml", path = sources.path(name)
+        let name = stem + ".yaml", shown = Edits.shown(desk, name)
         let text = VariantFile.head(sources, stem: stem, form: form, baseName: baseName)
             + "trainers:\n  - \(ScenarioYAMLText("").render(item))\n"
-        let data = Data(text.utf8)
-        let problems = ChangeCheck.problems(root: sources.root, scenario: name, changes: [name: data], shownFolder: desk.configuration.folder)
-        guard problems.isEmpty else {
-            let shown = Edits.shown(desk, name)
-            return try page(id, trainer: original, values: values,
-                            problems: FieldProblems(problems) { $0.file == shown ? FieldProblems.key(of: $0.field, below: "trainers[0]") : nil },
-                            variant: Edits.variantValues(form), status: .unprocessableContent)
-        }
-        try DurableFiles.replace(path, with: data)
-        return .redirect(to: "/scenarios/\(stem)", type: .normal)
+        return try Edits.save(desk, sources, scenario: name, changes: [name: Data(text.utf8)], refused: { problems in
+            try page(id, trainer: original, values: values,
+                     problems: FieldProblems(problems) { $0.file == shown ? FieldProblems.key(of: $0.field, below: "trainers[0]") : nil },
+                     variant: Edits.variantValues(form), status: .unprocessableContent)
+        }, saved: .redirect(to: "/scenarios/\(stem)", type: .normal))
     }
 
     /// A base's trainer is dropped from its list; a what-if writes `{id: x, remove: true}` for a
@@ -156,13 +146,8 @@ struct TrainersController {
             list.remove(at: own)
         }
         yaml.setList("trainers", list)
-        let data = Data(yaml.text.utf8)
-        let problems = ChangeCheck.problems(root: sources.root, scenario: sources.yamlName, changes: [sources.yamlName: data],
-                                            shownFolder: desk.configuration.folder)
-        guard problems.isEmpty else {
-            return try page(id, trainer: original, problems: FieldProblems(problems) { _ in nil }, status: .unprocessableContent)
-        }
-        try DurableFiles.replace(sources.yamlPath, with: data)
-        return Edits.saved(id, [sources.yamlName], anchor: "trainers")
+        return try Edits.save(desk, sources, scenario: sources.yamlName, changes: [sources.yamlName: Data(yaml.text.utf8)], refused: { problems in
+            try page(id, trainer: original, problems: FieldProblems(problems) { _ in nil }, status: .unprocessableContent)
+        }, saved: Edits.saved(id, [sources.yamlName], anchor: "trainers"))
     }
 }

@@ -21,7 +21,7 @@ enum ChangeCheck {
             }
             for (name, data) in changes { try data.write(to: stage.appendingPathComponent(name)) }
         } catch {
-            return [InputProblem(file: shownFolder, message: "the change cannot be checked: \(error.localizedDescription)")]
+            return [InputProblem(file: shownFolder, message: "Die Änderung lässt sich nicht prüfen: \(error.localizedDescription)")]
         }
         do {
             _ = try ScenarioLoader.load(path: stage.appendingPathComponent(scenario).path)

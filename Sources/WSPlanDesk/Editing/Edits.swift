@@ -10,6 +10,20 @@ enum Edits {
         return Form(String(buffer: try await request.collectBody(upTo: desk.configuration.uploadLimit)))
     }
 
+    /// Saves a form's change: `changes` (file name in the folder → new bytes) are read first with
+    /// `wsplan check`'s reader, as the scenario file `scenario` then reads; when they read, every
+    /// file is written atomically – `scenario` last, so it never names a file not yet written – and
+    /// `saved` is the answer. Otherwise nothing is written and `refused` answers with the problems.
+    static func save(_ desk: Desk, _ sources: ScenarioSources, scenario: String, changes: [String: Data],
+                     refused: ([InputProblem]) throws -> Response, saved: Response) throws -> Response {
+        let problems = ChangeCheck.problems(root: sources.root, scenario: scenario, changes: changes, shownFolder: desk.configuration.folder)
+        guard problems.isEmpty else { return try refused(problems) }
+        for name in changes.keys.sorted(by: { ($0 == scenario ? 1 : 0, $0) < ($1 == scenario ? 1 : 0, $1) }) {
+            try DurableFiles.replace(sources.path(name), with: changes[name]!)
+        }
+        return saved
+    }
+
     /// Back to the scenario page, which says which files were written.
     static func saved(_ id: String, _ files: [String], anchor: String) -> Response {
         .redirect(to: "/scenarios/\(id)?saved=\(files.joined(separator: ","))#\(anchor)", type: .normal)

@@ -44,7 +44,7 @@ enum VariantFile {
     static func head(_ sources: ScenarioSources, stem: String, form: Form, baseName: String) -> String {
         let title = (form["variant_title"] ?? "").trimmingCharacters(in: .whitespaces)
         let yaml = ScenarioYAMLText("")
-        return "# A what-if of \(sources.yamlName), saved in wsplan serve: it holds only what differs.\n"
+        return "# Variante von \(sources.yamlName), gespeichert in wsplan serve: sie enthält nur, was sich unterscheidet.\n"
             + "extends: \(sources.yamlName)\n"
             + "name: \(yaml.render(ScenarioYAMLText.text(title.isEmpty ? "\(baseName) – \(stem)" : title)))\n"
     }
