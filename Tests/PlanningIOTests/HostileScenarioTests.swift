@@ -1,0 +1,27 @@
+import Foundation
+import Planning
+@testable import PlanningIO
+import Testing
+
+/// Issue 15, probed again: scenario values that loaded silently before this change.
+@Suite struct HostileScenarioTests {
+    static let requests = "id,name,participants\nguetersloh,Gütersloh,30\n"
+
+    /// The scenario's own name reaches every calendar's X-WR-CALNAME and the report's title.
+    @Test func aScenarioNameIsOneLineOfBoundedLength() throws {
+        for name in [#""Q1\r\nX-INJ:1""#, String(repeating: "Q", count: 300)] {
+            let folder = try ScenarioFolder(["scenario.yaml": minimalScenario().replacingOccurrences(of: "name: Test", with: "name: \(name)"),
+                                             "requests.csv": Self.requests])
+            #expect(folder.problems().contains { $0.line == 1 && $0.message.contains("scenario's name") }, "\(folder.problems())")
+        }
+    }
+
+    /// A trainer's home with lat and lon swapped (12.37, 51.34: in the Arabian Sea) priced every
+    /// trip of hers at thousands of euros; request and booking coordinates were checked already.
+    @Test func aTrainerHomeOutsideGermanyIsAnErrorSuggestingTheSwap() throws {
+        let folder = try ScenarioFolder(["scenario.yaml": minimalScenario().replacingOccurrences(
+                                            of: "{id: yilmaz, home: Berlin}", with: "{id: yilmaz, home: {lat: 12.37, lon: 51.34}}"),
+                                         "requests.csv": Self.requests])
+        #expect(folder.problems().contains { $0.line == 6 && $0.message.contains("did you swap them?") }, "\(folder.problems())")
+    }
+}
