@@ -127,6 +127,18 @@ import Testing
         #expect(try Self.problems(tree).contains { $0.field == "scenario" })
     }
 
+    /// The message quotes the bad name; printed raw, its escape sequence recoloured (or its line
+    /// break forged a line of) the terminal, and an RLO turned the rest of the line around.
+    @Test func aMessageQuotingHostileTextPrintsNoControlCharacter() throws {
+        var tree = try Self.tree()
+        var packages = try #require(tree["packages"] as? [[String: Any]])
+        packages[0]["name"] = "G\u{1B}[2J\r\nplan.json: ok\u{202E}"
+        tree["packages"] = packages
+        let printed = InputErrors(problems: try Self.problems(tree)).description
+        #expect(printed.contains("packages[0].name") && printed.contains(#"\u{1B}[2J\r\nplan.json: ok\u{202E}"#), "\(printed)")
+        #expect(!printed.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" })
+    }
+
     /// A bookings file that is a dangling symbolic link (or a loop) was replaced by a new file.
     @Test func aBookingsLinkThatLeadsNowhereIsRefused() throws {
         let folder = try ScenarioFolder([:])
