@@ -25,3 +25,17 @@ import Testing
         #expect(folder.problems().contains { $0.line == 6 && $0.message.contains("did you swap them?") }, "\(folder.problems())")
     }
 }
+
+/// Ids that NTFS or APFS would store as one file name must clash in wsplan too.
+@Suite struct IdentifierClashTests {
+    @Test(arguments: [("hamm", "Hamm"), ("ıserlohn", "iserlohn"), ("ſoest", "soest"), ("jen\u{E1}", "jena\u{301}"), ("\u{212A}iel", "kiel")])
+    func idsThatNameOneFileShareAKey(_ a: String, _ b: String) {
+        #expect(Identifier.fileKey(a) == Identifier.fileKey(b), "\(a) \(b)")
+    }
+
+    @Test func aDotlessIBesideAnIIsRefusedInAScenario() throws {
+        let folder = try ScenarioFolder(["scenario.yaml": minimalScenario(),
+                                         "requests.csv": "id,name,participants\niserlohn,Iserlohn,30\nıserlohn,Iserlohn 2,20\n"])
+        #expect(folder.problems().contains { $0.line == 3 && $0.message.contains("used twice") }, "\(folder.problems())")
+    }
+}
