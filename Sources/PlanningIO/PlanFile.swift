@@ -42,6 +42,10 @@ public enum PlanFile {
             let (line, column) = position(of: error, in: data)
             throw failure("not valid JSON (\(jsonMessage(error))); fix the file or solve the scenario again", line: line, column: column)
         }
+        if let twice = JSONDuplicateKeys.first(in: data) {
+            throw failure("the key \"\(twice.key.prefix(40))\" appears twice in one object, and readers disagree on which one counts; "
+                          + "keep one (this is not a plan wsplan wrote: solve the scenario again)", line: twice.line, column: twice.column)
+        }
         guard let root = tree as? [String: Any] else { throw failure("not a wsplan plan: expected a JSON object {\"format\": \"\(format)\", …}") }
         guard let found = root["format"] as? String else { throw failure("not a wsplan plan: no \"format\" field", field: "format") }
         guard found == format else {

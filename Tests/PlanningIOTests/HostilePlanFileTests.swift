@@ -139,6 +139,25 @@ import Testing
         #expect(!printed.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" })
     }
 
+    /// JSONSerialization (the checks) keeps the last of two equal keys, JSONDecoder (the use) the
+    /// first: a second "packages" hid a 1e308 total, and `wsplan ics` trapped (exit 132).
+    @Test func aKeyWrittenTwiceIsRefusedWithItsPosition() throws {
+        let good = String(decoding: try JSONSerialization.data(withJSONObject: try #require(Self.tree()["packages"])), as: UTF8.self)
+        let bad = good.replacingOccurrences(of: "\"total\":", with: "\"total\":1e308,\"was\":")
+        var rest = try Self.tree()
+        rest["packages"] = nil
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: rest), as: UTF8.self).dropFirst().dropLast()
+        for text in ["{\(body),\n\"packages\":\(bad),\n\"packages\":\(good)}", "{\(body),\n\"packages\":\(good),\n\"pack\\u0061ges\":\(bad)}"] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("wsplan-dup-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try Data(text.utf8).write(to: url)
+            let error = #expect(throws: InputErrors.self) { try PlanFile.read(path: url.path) }
+            let problem = try #require(error?.problems.first)
+            #expect(problem.line == 3 && problem.column == 1 && problem.message.contains("\"packages\" appears twice"), "\(problem)")
+        }
+        #expect(JSONDuplicateKeys.first(in: Data(#"{"a":{"b":1},"c":[{"b":2},{"b":3}],"d":"\"b\""}"#.utf8)) == nil)
+    }
+
     /// A bookings file that is a dangling symbolic link (or a loop) was replaced by a new file.
     @Test func aBookingsLinkThatLeadsNowhereIsRefused() throws {
         let folder = try ScenarioFolder([:])
