@@ -30,6 +30,13 @@ struct PlanFileRules {
         if let problem = TextLimits.nameProblem(value, what: "name") { add(field, problem) }
     }
 
+    /// The years of a scenario's dates (`DayText.years`): a plan holds no other.
+    private mutating func day(_ value: Day, _ field: String) {
+        if !DayText.years.contains(value.year) {
+            add(field, "the date \(value.iso) lies outside the years \(DayText.years.lowerBound)–\(DayText.years.upperBound)")
+        }
+    }
+
     private mutating func count(_ value: Int, _ range: ClosedRange<Int>, _ field: String) {
         if !range.contains(value) { add(field, "\(value) is out of range (\(range.lowerBound) to \(range.upperBound))") }
     }
@@ -46,6 +53,9 @@ struct PlanFileRules {
             name(package.name, "\(at).name")
             name(package.place, "\(at).place")
             checkPackageShape(package, at)
+            day(package.preparation, "\(at).preparation")
+            for (j, workshopDay) in package.workshop.enumerated() { day(workshopDay, "\(at).workshop[\(j)]") }
+            day(package.followup, "\(at).followup")
             count(package.participants, 0...Self.largestParticipants, "\(at).participants")
             if (package.lat == nil) != (package.lon == nil) { add(at, "gives only one of lat and lon") }
             if let lat = package.lat, abs(lat) > 90 { add("\(at).lat", "\(lat) is not a latitude") }
@@ -81,12 +91,15 @@ struct PlanFileRules {
             for (j, trainer) in event.formerTrainers.enumerated() { id(trainer, "\(at).former_trainers[\(j)]") }
             if let day = event.workshopDay { count(day, 1...2, "\(at).workshop_day") }
             count(event.sequence, 0...1_000_000, "\(at).sequence")
+            day(event.date, "\(at).date")
+            for (trainer, date) in (event.formerDates ?? [:]).sorted(by: { $0.key < $1.key }) { day(date, "\(at).former_dates.\(trainer)") }
             if let name = event.name { self.name(name, "\(at).name") }
             if let place = event.place { self.name(place, "\(at).place") }
         }
         if let events = plan.events { checkEvents(events, of: plan.packages, trainers: plan.trainers ?? []) }
         if let exchange = plan.exchange {
             name(exchange.venue, "exchange.venue")
+            day(exchange.date, "exchange.date")
             for (i, municipality) in exchange.municipalities.enumerated() { id(municipality, "exchange.municipalities[\(i)]") }
         }
         if let moves = plan.moves { count(moves.eventsMoved, 0...10_000_000, "moves.events_moved") }

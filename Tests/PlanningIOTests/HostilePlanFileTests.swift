@@ -158,6 +158,19 @@ import Testing
         #expect(JSONDuplicateKeys.first(in: Data(#"{"a":{"b":1},"c":[{"b":2},{"b":3}],"d":"\"b\""}"#.utf8)) == nil)
     }
 
+    /// Year 0000 passed every check and was confirmed into the bookings (a scenario's dates lie
+    /// in 2000–2199, DayText.years); its dates printed as "0-01-03".
+    @Test(arguments: ["0000", "1999", "2200"])
+    func datesOutsideTheScenarioYearsAreRefused(_ year: String) throws {
+        var tree = try Self.tree()
+        var packages = try #require(tree["packages"] as? [[String: Any]])
+        packages[1]["followup"] = "\(year)-06-01"
+        tree["packages"] = packages
+        let tree2 = try Self.editEvent(tree, where: "kiel-followup@wsplan") { $0["date"] = "\(year)-06-01" }
+        let problems = try Self.problems(tree2)
+        #expect(problems.contains { $0.field == "packages[1].followup" && $0.message.contains("2000–2199") }, "\(problems)")
+    }
+
     /// A bookings file that is a dangling symbolic link (or a loop) was replaced by a new file.
     @Test func aBookingsLinkThatLeadsNowhereIsRefused() throws {
         let folder = try ScenarioFolder([:])
