@@ -39,3 +39,15 @@ import Testing
         #expect(folder.problems().contains { $0.line == 3 && $0.message.contains("used twice") }, "\(folder.problems())")
     }
 }
+
+/// `--out` below a file: it was reported as "… is not writable (Permission denied)".
+@Suite struct OutputBelowAFileTests {
+    @Test func anOutputFolderBelowAFileSaysItIsAFile() throws {
+        let folder = try ScenarioFolder(["afile": "x"])
+        #expect {
+            _ = try OutputFolder.prepare(folder.path("afile") + "/plan")
+        } throws: { error in
+            "\(error)".contains("is a file, not a folder") && !"\(error)".contains("Permission denied")
+        }
+    }
+}
