@@ -176,7 +176,10 @@ import Testing
         let folder = try ScenarioFolder([:])
         let link = folder.url.appendingPathComponent("bookings.yaml")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "bookings.yaml")
-        #expect(throws: InputErrors.self) { try BookingsFile.confirm(F.before, into: link.path) }
+        // A plan confirm takes otherwise (one package with coordinates, SPEC's gaps kept).
+        let plan = F.plan([F.guetersloh])
+        let error = #expect(throws: InputErrors.self) { try BookingsFile.confirm(plan, into: link.path, warnings: { _ in }) }
+        #expect(error?.problems.first?.message.contains("symbolic link") == true, "\(String(describing: error))")
         #expect((try FileManager.default.attributesOfItem(atPath: link.path))[.type] as? FileAttributeType == .typeSymbolicLink)
     }
 }
