@@ -39,8 +39,15 @@ public enum BookingsFile {
     public static func confirm(_ plan: Plan, into path: String, rules source: RuleSource = .defaults,
                                planFile: String = "plan.json", gazetteer: Gazetteer = .shared,
                                warnings: (InputProblem) -> Void = ScenarioLoader.printWarning) throws(InputErrors) -> [String] {
-        // A symbolic link is resolved once: its target is locked and replaced, the link stays.
-        let real = OutputFolder.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)
+        // A symbolic link is resolved once: its target is locked and replaced, the link stays. A
+        // link that leads nowhere (dangling, or a loop) would be replaced by a file: refused.
+        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+        if (try? FileManager.default.attributesOfItem(atPath: standard))?[.type] as? FileAttributeType == .typeSymbolicLink,
+           !Self.leadsSomewhere(standard) {
+            throw InputErrors(problems: [InputProblem(file: path, message:
+                "'\(path)' is a symbolic link to something that does not exist (or to itself); remove the link or name the bookings file itself")])
+        }
+        let real = OutputFolder.realPath(standard)
         // An exclusive lock beside the file, held while it is re-read and replaced: two confirms
         // at once take turns, and the second one sees the first one's packages.
         let lock: FileLock
@@ -170,5 +177,12 @@ public enum BookingsFile {
 
     private static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Whether `path` resolves to an existing file or folder (a dangling link or a loop does not).
+    static func leadsSomewhere(_ path: String) -> Bool {
+        guard let resolved = realpath(path, nil) else { return false }
+        free(resolved)
+        return true
     }
 }

@@ -26,7 +26,10 @@ public enum Identifier {
     }
 
     /// The key under which ids clash: case folded, as Windows and macOS compare file names.
-    public static func fileKey(_ id: String) -> String { id.lowercased() }
+    /// Upper case first, then lower: `ı` and `i`, `ſ` and `s` both become one letter in upper
+    /// case (NTFS compares names in upper case), which `lowercased()` alone keeps apart. Swift
+    /// compares the keys canonically, so a composed `á` and `a` with a combining accent clash too.
+    public static func fileKey(_ id: String) -> String { id.uppercased().lowercased() }
 
     private static func isAllowed(_ character: Character) -> Bool {
         character == "-" || character == "_" || character == "." || character.isLetter

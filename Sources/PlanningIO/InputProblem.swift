@@ -29,7 +29,29 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
             if let column { position += ":\(column)" }
         }
         let subject = field.map { "\($0): " } ?? ""
-        return "\(position): \(isWarning ? "warning" : "error"): \(subject)\(message)"
+        return Self.visible("\(position): \(isWarning ? "warning" : "error"): \(subject)\(message)")
+    }
+
+    /// `text` with every control, line-breaking, bidirectional or invisible formatting character
+    /// written as an escape (`\n`, `\u{202E}`): a message quotes hostile input, and a raw
+    /// escape sequence or line break would let that input rewrite the terminal or forge a line.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        TextLimits.isBreakOrControl(scalar) || scalar.properties.generalCategory == .format
     }
 }
 

@@ -77,6 +77,10 @@ extension OutputFolder {
         while !manager.fileExists(atPath: existing), existing != "/" {
             existing = URL(fileURLWithPath: existing).deletingLastPathComponent().path
         }
+        var existingIsFolder: ObjCBool = false
+        if manager.fileExists(atPath: existing, isDirectory: &existingIsFolder), !existingIsFolder.boolValue {
+            throw WriteError("cannot write to \(folder): \(existing) is a file, not a folder; choose another folder with --out")
+        }
         guard access(existing, W_OK | X_OK) == 0 else {
             throw WriteError("cannot write to \(folder): \(existing) is not writable (\(DurableFiles.systemMessage)); choose another folder with --out")
         }

@@ -42,6 +42,10 @@ public enum PlanFile {
             let (line, column) = position(of: error, in: data)
             throw failure("not valid JSON (\(jsonMessage(error))); fix the file or solve the scenario again", line: line, column: column)
         }
+        if let twice = JSONDuplicateKeys.first(in: data) {
+            throw failure("the key \"\(twice.key.prefix(40))\" appears twice in one object, and readers disagree on which one counts; "
+                          + "keep one (this is not a plan wsplan wrote: solve the scenario again)", line: twice.line, column: twice.column)
+        }
         guard let root = tree as? [String: Any] else { throw failure("not a wsplan plan: expected a JSON object {\"format\": \"\(format)\", …}") }
         guard let found = root["format"] as? String else { throw failure("not a wsplan plan: no \"format\" field", field: "format") }
         guard found == format else {
@@ -54,7 +58,8 @@ public enum PlanFile {
         do {
             plan = try JSONDecoder().decode(Plan.self, from: data)
         } catch let error as DecodingError {
-            throw failure("not a wsplan plan: \(describe(error))")
+            let (field, message) = describe(error)
+            throw failure("\(message); this is not a plan wsplan wrote: solve the scenario again", field: field)
         } catch {
             throw failure("not a wsplan plan: \(error)")
         }
@@ -80,10 +85,21 @@ public enum PlanFile {
             if !double.isFinite || abs(double) > largestNumber {
                 problems.append(InputProblem(file: file, field: field, message:
                     "\(number) is out of range (at most \(Int(largestNumber)) in magnitude); this is not a plan wsplan wrote: solve the scenario again"))
+            } else if wholeNumberKeys.contains(lastKey(of: field)), double.rounded() != double {
+                problems.append(InputProblem(file: file, field: field, message:
+                    "\(number) is not a whole number; this is not a plan wsplan wrote: solve the scenario again"))
             }
         default:
             return
         }
+    }
+
+    /// The fields that hold counts: JSONDecoder refuses 2.5 there without naming the field.
+    private static let wholeNumberKeys: Set<String> = ["participants", "round_trips", "hotel_nights", "sequence", "workshop_day",
+                                                       "rows", "columns", "nonzeros", "events_moved"]
+
+    private static func lastKey(of field: String) -> String {
+        String(field.split(separator: ".").last ?? "").components(separatedBy: "[").first ?? ""
     }
 
     /// Line and column (1-based) of a syntax error, from JSONSerialization's "around character N"
@@ -112,15 +128,40 @@ public enum PlanFile {
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// The field (as `packages[0].workshop`) and a plain sentence for a field of the wrong kind.
+    private static func describe(_ error: DecodingError) -> (String?, String) {
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            var text = ""
+            for key in context.codingPath {
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return text
+        }
+        func kind(_ type: Any.Type) -> String {
+            switch type {
+            case is Int.Type, is Int?.Type: return "a whole number"
+            case is Double.Type, is Double?.Type: return "a number"
+            case is String.Type, is String?.Type: return "text in quotes"
+            case is Bool.Type, is Bool?.Type: return "true or false"
+            default:
+                let name = "\(type)"
+                if name.hasPrefix("Array") { return "a list [ … ]" }
+                if name.hasPrefix("Dictionary") { return "an object { … }" }
+                return "a value of another kind"
+            }
         }
         switch error {
-        case .keyNotFound(let key, let context): return "missing field \(path(context)).\(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "field \(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
+        case .keyNotFound(let key, let context):
+            let at = path(context)
+            return (at.isEmpty ? nil : at, "the field \"\(key.stringValue)\" is missing")
+        case .typeMismatch(let type, let context):
+            return (path(context), "expected \(kind(type)) here")
+        case .valueNotFound(let type, let context):
+            return (path(context), "expected \(kind(type)) here, found null")
+        case .dataCorrupted(let context):
+            let at = path(context)
+            return (at.isEmpty ? nil : at, at.isEmpty ? "a value of the wrong kind" : "an unknown value (\(context.debugDescription.prefix(80)))")
+        @unknown default: return (nil, "\(error)")
         }
     }
 }

@@ -18,7 +18,7 @@ struct PlanFileRules {
         return rules.problems
     }
 
-    private mutating func add(_ field: String, _ message: String) {
+    mutating func add(_ field: String, _ message: String) {
         problems.append(InputProblem(file: file, field: field, message: message + "; this is not a plan wsplan wrote: solve the scenario again"))
     }
 
@@ -28,6 +28,13 @@ struct PlanFileRules {
 
     private mutating func name(_ value: String, _ field: String) {
         if let problem = TextLimits.nameProblem(value, what: "name") { add(field, problem) }
+    }
+
+    /// The years of a scenario's dates (`DayText.years`): a plan holds no other.
+    private mutating func day(_ value: Day, _ field: String) {
+        if !DayText.years.contains(value.year) {
+            add(field, "the date \(value.iso) lies outside the years \(DayText.years.lowerBound)–\(DayText.years.upperBound)")
+        }
     }
 
     private mutating func count(_ value: Int, _ range: ClosedRange<Int>, _ field: String) {
@@ -46,6 +53,9 @@ struct PlanFileRules {
             name(package.name, "\(at).name")
             name(package.place, "\(at).place")
             checkPackageShape(package, at)
+            day(package.preparation, "\(at).preparation")
+            for (j, workshopDay) in package.workshop.enumerated() { day(workshopDay, "\(at).workshop[\(j)]") }
+            day(package.followup, "\(at).followup")
             count(package.participants, 0...Self.largestParticipants, "\(at).participants")
             if (package.lat == nil) != (package.lon == nil) { add(at, "gives only one of lat and lon") }
             if let lat = package.lat, abs(lat) > 90 { add("\(at).lat", "\(lat) is not a latitude") }
@@ -79,20 +89,21 @@ struct PlanFileRules {
             id(event.municipality, "\(at).municipality")
             for (j, trainer) in event.trainers.enumerated() { id(trainer, "\(at).trainers[\(j)]") }
             for (j, trainer) in event.formerTrainers.enumerated() { id(trainer, "\(at).former_trainers[\(j)]") }
-            if event.uid.count > 300 || event.uid.contains(where: { $0.isWhitespace })
-                || event.uid.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                add("\(at).uid", "the UID '\(event.uid.prefix(40))' holds spaces or control characters or is too long")
-            }
             if let day = event.workshopDay { count(day, 1...2, "\(at).workshop_day") }
             count(event.sequence, 0...1_000_000, "\(at).sequence")
+            day(event.date, "\(at).date")
+            for (trainer, date) in (event.formerDates ?? [:]).sorted(by: { $0.key < $1.key }) { day(date, "\(at).former_dates.\(trainer)") }
             if let name = event.name { self.name(name, "\(at).name") }
             if let place = event.place { self.name(place, "\(at).place") }
         }
+        if let events = plan.events { checkEvents(events, of: plan.packages, trainers: plan.trainers ?? []) }
         if let exchange = plan.exchange {
             name(exchange.venue, "exchange.venue")
+            day(exchange.date, "exchange.date")
             for (i, municipality) in exchange.municipalities.enumerated() { id(municipality, "exchange.municipalities[\(i)]") }
         }
         if let moves = plan.moves { count(moves.eventsMoved, 0...10_000_000, "moves.events_moved") }
+        if plan.solver.seconds < 0 { add("solver.seconds", "\(plan.solver.seconds) seconds: a solve cannot take negative time") }
         if let rows = plan.solver.rows { count(rows, 0...Int(PlanFile.largestNumber), "solver.rows") }
     }
 
@@ -118,8 +129,8 @@ struct PlanFileRules {
         if let problem = TextLimits.nameProblem(calendar.organizerName, what: "organizer's name") { add("calendar.organizer_name", problem) }
         if let problem = TextLimits.emailProblem(calendar.organizerEmail) { add("calendar.organizer_email", problem) }
         for (field, span) in [("calendar.meeting", calendar.meeting), ("calendar.workshop", calendar.workshop)]
-            where span.count != 2 || !span.allSatisfy(TextLimits.isTimeOfDay) {
-            add(field, "expected two times [\"HH:MM\", \"HH:MM\"]")
+            where span.count != 2 || !span.allSatisfy(TextLimits.isTimeOfDay) || span[1] <= span[0] {
+            add(field, "expected two times [\"HH:MM\", \"HH:MM\"], the end after the start (a calendar event cannot end before it begins)")
         }
     }
 }

@@ -126,10 +126,8 @@ extension ScenarioDecoder {
             log.add("give both lat and lon, or neither", at: location)
             return nil
         }
-        if let lat, let lon, !Self.germany(lat: lat, lon: lon) {
-            let swap = Self.germany(lat: lon, lon: lat) ? "; did you swap them? lat \(lon), lon \(lat) lies in Germany" : ""
-            log.add("lat \(lat), lon \(lon) lies outside Germany (lat 47.2–55.1, lon 5.8–15.1)\(swap); correct the coordinates",
-                    at: location)
+        if let lat, let lon, let problem = Self.outsideGermany(lat: lat, lon: lon) {
+            log.add(problem, at: location)
             return nil
         }
         if let state, let lat, let lon {
@@ -143,6 +141,14 @@ extension ScenarioDecoder {
         guard let place = place(placeText, state: state, near: near, at: placeLocation) else { return nil }
         let location = lat.flatMap { lat in lon.map { Coordinate(lat: lat, lon: $0) } } ?? place.location
         return (place.name, state ?? place.state, location)
+    }
+
+    /// What is wrong with coordinates outside Germany (suggesting a swap when that lies inside),
+    /// nil when they lie in it.
+    static func outsideGermany(lat: Double, lon: Double) -> String? {
+        guard !germany(lat: lat, lon: lon) else { return nil }
+        let swap = germany(lat: lon, lon: lat) ? "; did you swap them? lat \(lon), lon \(lat) lies in Germany" : ""
+        return "lat \(lat), lon \(lon) lies outside Germany (lat 47.2–55.1, lon 5.8–15.1)\(swap); correct the coordinates"
     }
 
     /// Whether a point lies in Germany's bounding box (with a small margin).

@@ -62,6 +62,10 @@ extension ScenarioDecoder {
             let lat = latText.flatMap { coordinate($0, isLatitude: true, at: latNode!.location) }
             let lon = lonText.flatMap { coordinate($0, isLatitude: false, at: lonNode!.location) }
             guard let lat, let lon, let latText, let lonText else { return nil }
+            if let problem = Self.outsideGermany(lat: lat, lon: lon) {
+                log.add(problem, at: node.location)
+                return nil
+            }
             return ("\(latText.trimmingSpaces), \(lonText.trimmingSpaces)", Coordinate(lat: lat, lon: lon))
         case .sequence:
             log.add("expected a place such as Köln or coordinates {lat: …, lon: …}, found a list", at: node.location)

@@ -64,6 +64,7 @@ struct ScenarioDecoder {
         let name = root.required("name", &log, example: "name: Rollout 2027 Q1").flatMap { node -> String? in
             guard let text = node.text(&log, what: "the scenario's name as text") else { return nil }
             if text.trimmingSpaces.isEmpty { log.add("the name is empty; give the scenario a name", at: node.location) }
+            if let problem = TextLimits.nameProblem(text, what: "scenario's name") { log.add(problem, at: node.location) }
             return text
         }
         let planningStart = root.required("planning_start", &log, example: "planning_start: 2026-12-01")?.day(&log)

@@ -10,10 +10,20 @@ public enum TextLimits {
         if text.count > maxNameLength {
             return "the \(what) '\(text.prefix(40))…' is \(text.count) characters long; shorten it to at most \(maxNameLength)"
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if text.unicodeScalars.contains(where: isBreakOrControl) {
             return "the \(what) '\(text.prefix(40))' contains a line break or control character; write it on one line"
         }
         return nil
+    }
+
+    /// Control characters, the Unicode line and paragraph separators (which some calendar and
+    /// spreadsheet programs show as line breaks) and the bidirectional controls that make text
+    /// read differently from how it is stored.
+    static func isBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.properties.isBidiControl
+        }
     }
 
     /// What is wrong with an e-mail address (calendar.organizer.email), as a sentence; nil when

@@ -25,10 +25,10 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "Explain against this plan.json instead of solving first.")
     var plan: String?
 
-    @Option(name: .long, help: "Seconds per re-solve of a relaxation (default 15, at most the time limit).")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds per re-solve of a relaxation (default 15, at most the time limit).")
     var resolveLimit: Double?
 
-    @Option(name: .long, help: "At most this many re-solves (default 6).")
+    @Option(name: .long, parsing: .unconditional, help: "At most this many re-solves (default 6).")
     var maxResolves: Int = 6
 
     @Option(name: .long, help: "Output format: text or json.")
@@ -63,7 +63,7 @@ struct Explain: ParsableCommand {
             let known = loaded.requests.map(\.id) + loaded.bookings.map(\.municipality)
             let hint = IdSuggestions.closest(to: municipality, among: known)
             throw reportInput(InputErrors(problems: [InputProblem(file: scenario, field: "municipality",
-                message: "no request with the id \"\(municipality)\"; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", ")))? Use an id from the requests")]))
+                message: "no request with the id \"\(municipality)\"; \(hint.isEmpty ? "" : "did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))? ")use an id from the requests")]))
         }
         if let given, given.scenario != loaded.name {
             progress.note("warning: \(plan!) is a plan of \"\(given.scenario)\", not of \"\(loaded.name)\"")

@@ -12,13 +12,13 @@ struct Generate: ParsableCommand {
             and a few required or excluded trainers are drawn too. The same options give the same file, byte for byte.
             """)
 
-    @Option(name: .long, help: "Number of municipalities that request a package.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of municipalities that request a package.")
     var requests: Int
 
-    @Option(name: .long, help: "Number of trainers.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of trainers.")
     var trainers: Int
 
-    @Option(name: .long, help: "Seed of the random draw (any whole number ≥ 0).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the random draw (any whole number ≥ 0).")
     var seed: UInt64
 
     @Option(name: .long, help: "The scenario file to write (YAML, requests inline).")
@@ -27,13 +27,13 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "First day of the horizon, YYYY-MM-DD (default 2027-01-01).")
     var from: String?
 
-    @Option(name: .long, help: "Length of the horizon in months (default: 3 up to 30 requests, 12 up to 200, else 24).")
+    @Option(name: .long, parsing: .unconditional, help: "Length of the horizon in months (default: 3 up to 30 requests, 12 up to 200, else 24).")
     var months: Int?
 
-    @Option(name: .long, help: "Also confirm this many packages in FILE-bookings.yaml (the first requests in arrival order, placed as the office's greedy plan places them); the scenario names the file.")
+    @Option(name: .long, parsing: .unconditional, help: "Also confirm this many packages in FILE-bookings.yaml (the first requests in arrival order, placed as the office's greedy plan places them); the scenario names the file.")
     var bookings = 0
 
-    @Option(name: .long, help: "Requests about F times what the trainers' caps can serve (default 1: every request fits; e.g. 3 for a quarter where two in three are left out).")
+    @Option(name: .long, parsing: .unconditional, help: "Requests about F times what the trainers' caps can serve (default 1: every request fits; e.g. 3 for a quarter where two in three are left out).")
     var demand: Double = 1
 
     func validate() throws {
@@ -68,10 +68,15 @@ struct Generate: ParsableCommand {
     }
 
     private func write(_ text: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue {
+            throw Failure.message("\(out) is a folder; name the scenario file to write, e.g. --out \(out)/generated.yaml")
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw Failure.message("cannot write \(out): \(error.localizedDescription)")
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+            throw Failure.message("cannot write \(out) (\(reason)); check that its folder exists and is writable")
         }
     }
 }

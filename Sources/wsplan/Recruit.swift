@@ -27,22 +27,22 @@ struct Recruit: ParsableCommand {
     @Option(name: .long, help: "Output folder DIR (default: the plan's folder, else out/<scenario name>).")
     var out: String?
 
-    @Option(name: .long, help: "Large towns spread over the country to try (default 30); a town near each left-out request is added.")
+    @Option(name: .long, parsing: .unconditional, help: "Large towns spread over the country to try (default 30); a town near each left-out request is added.")
     var candidates: Int = 30
 
-    @Option(name: .long, help: "max_packages of each added trainer (default: the median of the pool's).")
+    @Option(name: .long, parsing: .unconditional, help: "max_packages of each added trainer (default: the median of the pool's).")
     var maxPackages: Int?
 
-    @Option(name: .long, help: "max_days_per_month of each added trainer (default: the median of the pool's).")
+    @Option(name: .long, parsing: .unconditional, help: "max_days_per_month of each added trainer (default: the median of the pool's).")
     var maxDaysPerMonth: Int?
 
-    @Option(name: .long, help: "Candidates re-planned exactly after the screening (default 3).")
+    @Option(name: .long, parsing: .unconditional, help: "Candidates re-planned exactly after the screening (default 3).")
     var resolves: Int = 3
 
-    @Option(name: .long, help: "At most this many trainers in the count of how many would serve every request (default 5; 0: no count).")
+    @Option(name: .long, parsing: .unconditional, help: "At most this many trainers in the count of how many would serve every request (default 5; 0: no count).")
     var maxAdded: Int = 5
 
-    @Option(name: .long, help: "Seconds for the whole command (default: the scenario's solver.time_limit_s), split over the first solve, the screening and the re-plans.")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds for the whole command (default: the scenario's solver.time_limit_s), split over the first solve, the screening and the re-plans.")
     var timeLimit: Double?
 
     @Option(name: .long, help: "Output format: text or json.")

@@ -18,7 +18,7 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Address to listen on (default: loopback).")
     var host: String = "127.0.0.1"
 
-    @Option(name: .long, help: "Port to listen on.")
+    @Option(name: .long, parsing: .unconditional, help: "Port to listen on.")
     var port: Int = 8080
 
     @Option(name: .long, help: "A file whose first line is the office pages' password (required for a non-loopback --host).")

@@ -25,10 +25,10 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: "Also write the exact MIP given to GLPK as free MPS (a minimisation).")
     var writeModel: String?
 
-    @Option(name: .long, help: "Preparation days per workshop start in the model, best first (default: as many as fit).")
+    @Option(name: .long, parsing: .unconditional, help: "Preparation days per workshop start in the model, best first (default: as many as fit).")
     var prepAlternatives: Int?
 
-    @Option(name: .long, help: "Follow-up days per workshop start in the model, best first (default: as many as fit).")
+    @Option(name: .long, parsing: .unconditional, help: "Follow-up days per workshop start in the model, best first (default: as many as fit).")
     var followupAlternatives: Int?
 
     @Option(name: .long, help: "The plan this one replaces (default: DIR/plan.json when present; none: start afresh): calendars keep its UIDs.")

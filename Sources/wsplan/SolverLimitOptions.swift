@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `--time-limit` and `--mip-gap`, shared by every command that solves, checked one way.
 struct SolverLimitOptions: ParsableArguments {
-    @Option(name: .long, help: "Solver time limit in seconds (overrides the scenario's solver.time_limit_s).")
+    @Option(name: .long, parsing: .unconditional, help: "Solver time limit in seconds (overrides the scenario's solver.time_limit_s).")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Relative MIP gap at which to stop (overrides solver.mip_gap).")
+    @Option(name: .long, parsing: .unconditional, help: "Relative MIP gap at which to stop (overrides solver.mip_gap).")
     var mipGap: Double?
 
     /// The longest time limit accepted (the scenario's solver.time_limit_s has the same bound).

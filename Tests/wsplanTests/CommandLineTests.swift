@@ -106,6 +106,9 @@ enum WSPlanBinary {
         let first = try #require(plan.packages.first)
         // Move the preparation meeting to the workshop's first day minus 7: R2 and R5-free but wrong gap.
         plan.packages[0].preparation = first.workshop[0].advanced(by: -7)
+        // ... and its calendar event with it: plan.json's events must be the packages' own.
+        let uid = CalendarEvent.uid(municipality: first.municipality, kind: .preparation, workshopDay: nil)
+        if let i = plan.events?.firstIndex(where: { $0.uid == uid }) { plan.events?[i].date = first.workshop[0].advanced(by: -7) }
         let broken = out.appendingPathComponent("broken.json")
         try PlanFile.encode(plan).write(to: broken)
         let check = try WSPlanBinary.run(["check", scenario, broken.path])

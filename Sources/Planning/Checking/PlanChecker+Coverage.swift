@@ -57,7 +57,7 @@ extension PlanChecker {
         return found
     }
 
-    /// A package's state and participants are those of its request or booking.
+    /// A package's state, participants, name and coordinates are those of its request or booking.
     private func packageAgreesWithScenario(_ fact: PackageFacts) -> [Violation] {
         guard fact.request != nil || fact.booking != nil else { return [] }
         let source = fact.isConfirmed ? "booking" : "request"
@@ -69,6 +69,16 @@ extension PlanChecker {
         if fact.package.participants != fact.participants {
             found.append(Violation(.coverage, fact.municipality,
                                    "the plan gives \(fact.package.participants) participants, the \(source) \(fact.participants)"))
+        }
+        // The calendars and reports show the plan's name and coordinates (GEO), not the scenario's.
+        let name = fact.request?.name ?? fact.booking?.name
+        if let name, fact.package.name != name {
+            found.append(Violation(.coverage, fact.municipality, "the plan names it '\(fact.package.name)', the \(source) '\(name)'"))
+        }
+        if let location = fact.location, let lat = fact.package.lat, let lon = fact.package.lon,
+           abs(lat - location.lat) > 1e-6 || abs(lon - location.lon) > 1e-6 {
+            found.append(Violation(.coverage, fact.municipality,
+                                   "the plan places it at lat \(lat), lon \(lon), the \(source) at lat \(location.lat), lon \(location.lon)"))
         }
         return found
     }

@@ -30,6 +30,7 @@ public struct PlanChecker: Sendable {
         let facts = packageFacts(plan)
         var found: [Violation] = []
         found += coverage(plan, facts)
+        found += publication(plan)
         found += r1Pair(facts)
         found += r2PreparationGap(facts)
         found += r3FollowupGap(facts)

@@ -43,6 +43,22 @@ import Testing
         F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .coverage, municipalities: ["leipzig"])
     }
 
+    /// Issue 15.5, probed again: the calendars' GEO and names come from the plan, and a moved
+    /// lat or a renamed package passed `check`.
+    @Test func aPackageKeepsItsRequestsNameAndCoordinates() {
+        var moved = F.validPlan()
+        moved.packages[0].lat = 51.90693 + 1   // guetersloh's request: 51.90693, 8.37853
+        moved.packages[0].lon = 8.37853
+        var placed = F.validPlan()
+        placed.packages[0].lat = 51.90693
+        placed.packages[0].lon = 8.37853
+        #expect(PlanChecker(scenario: F.scenario()).check(placed) == [])
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(moved), rule: .coverage, municipalities: [moved.packages[0].municipality])
+        var renamed = F.validPlan()
+        renamed.packages[0].name = "Stadt Anderswo"
+        F.expectOnly(PlanChecker(scenario: F.scenario()).check(renamed), rule: .coverage, municipalities: [renamed.packages[0].municipality])
+    }
+
     @Test func anUnknownMunicipality() {
         var plan = F.validPlan()
         plan.packages[0].municipality = "atlantis"
