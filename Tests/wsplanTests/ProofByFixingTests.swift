@@ -16,7 +16,9 @@ struct ProofByFixingTests {
         return s
     }
 
-    @Test func aPrunedModelIsProvenOptimalAtTheTrueOptimum() throws {
+    /// With column generation off, the stages of `Planner.proof` must find and prove the optimum;
+    /// with it on, the same optimum comes from pricing every package (price and branch, or the proof by pricing).
+    @Test(arguments: [false, true]) func aPrunedModelIsProvenOptimalAtTheTrueOptimum(generatesColumns: Bool) throws {
         let s = Self.scenario()
         // The oracle: every column (the model is exact), solved to optimality by GLPK.
         var complete = FormulationOptions()
@@ -32,6 +34,7 @@ struct ProofByFixingTests {
         pruned.searchesLocally = false
         // From the greedy plan (one request left out: a 49,000 EUR gap) fixing removes little; let the proof take it all.
         pruned.proofPackagesUpTo = 100_000
+        pruned.generatesColumns = generatesColumns
         let planner = Planner(scenario: s, options: pruned)
         let notes = Notes()
         let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: 60, mipGap: 0, events: { event in
@@ -43,7 +46,11 @@ struct ProofByFixingTests {
         #expect(abs(objective - optimum) < 0.01, "proof path \(objective), complete model \(optimum)")
         #expect(PlanChecker(scenario: s).check(plan).isEmpty)
         // Without the local search, the greedy plan is not the optimum: the proof found and proved it.
-        #expect(messages.contains { $0.hasPrefix("proving with glpk") }, "\(messages)")
+        if generatesColumns {
+            #expect(messages.contains { $0.hasPrefix("package model over every pair and date") }, "\(messages)")
+        } else {
+            #expect(messages.contains { $0.hasPrefix("proving with glpk") }, "\(messages)")
+        }
         #expect(messages.contains { $0.hasPrefix("greedy start") && !$0.contains("\(cents(optimum))") }, "\(messages)")
     }
 }

@@ -27,6 +27,8 @@ public struct FormulationOptions: Sendable, Equatable {
     /// model with meeting days (what one pricing pass reads) has at most this many columns, and
     /// may use `pricingShare` of the planner's time.
     public var pricingColumnsUpTo = 2_000_000
+    /// Whether column generation runs at all (off: the time-indexed relaxations and their proof alone).
+    public var generatesColumns = true
     public var pricingShare = 0.3
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15

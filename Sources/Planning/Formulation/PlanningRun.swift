@@ -128,7 +128,7 @@ struct PlanningRun<S: Solver> {
     /// moves, which the first relaxations blur, and its prices drive the proof.
     private mutating func priceOut() throws {
         let options = planner.options
-        guard !packageModel.isExact, planner.timeIndexedColumns <= options.pricingColumnsUpTo, !isCancelled, left > 1 else { return }
+        guard options.generatesColumns, !packageModel.isExact, planner.timeIndexedColumns <= options.pricingColumnsUpTo, !isCancelled, left > 1 else { return }
         let until = clock.now.advanced(by: .milliseconds(Int64(left * options.pricingShare * 1000)))
         let pool = packageModel.columnChoices.compactMap { $0 } + start
         guard let priced = try planner.priceOut(pool, solver: solver, until: until, cancellation: cancellation) else { return }
