@@ -24,6 +24,8 @@ public struct NeighbourhoodSearch {
     /// Within the gap limit, stop after this many rounds in a row without gain (nil: after twice
     /// as many failures as there are kinds of neighbourhood): for when a proof can take over.
     public var patience: Int?
+    /// Whether `patience` also ends the search outside the gap limit (a proof that can decide is at hand).
+    public var patienceOutsideGap = false
 
     public init(planner: Planner) { self.planner = planner }
 
@@ -60,7 +62,9 @@ public struct NeighbourhoodSearch {
         func closeEnough() -> Bool {
             guard let bound, objective - bound >= -Tolerance.cent else { return false }
             if objective - bound <= Tolerance.cent { return true }
-            guard objective - bound <= relativeGap * max(abs(objective), 1) else { return false }
+            guard objective - bound <= relativeGap * max(abs(objective), 1) else {
+                return patienceOutsideGap && patience.map { stale >= $0 } ?? false
+            }
             return failures >= 2 * kinds.count || patience.map { stale >= $0 } ?? false
         }
         while ContinuousClock.now < deadline && !closeEnough() && cancellation?.isCancelled != true {

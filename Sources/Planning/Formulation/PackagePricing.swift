@@ -21,7 +21,9 @@ struct PackagePricing {
         var bound: Double
         /// Per request, the least reduced cost of any of its packages or of u (the request's share of the bound).
         var least: [Double]
-        /// Packages with a negative reduced cost: per request the `perRequest` most negative ones.
+        /// Packages with a reduced cost below minus half a cent (columns of the model at their upper
+        /// bound among them) (less is the LP's noise, and the
+        /// bound counts it anyway): per request the `perRequest` most negative ones.
         var entering: [PackageChoice]
     }
 
@@ -74,7 +76,7 @@ struct PackagePricing {
                 let cheapest = cheapestPackages(m, option, prices)
                 for found in cheapest {
                     best = min(best, found.d)
-                    if found.d < -Tolerance.reducedCost { negative.append(found) }
+                    if found.d < -Tolerance.cent { negative.append(found) }
                 }
             }
             least.append(best)

@@ -7,9 +7,9 @@ extension Planner {
         var model: PackageModel
         var dual: DualBound
         var pricing: PackagePricing.Outcome
-        /// True when no package prices below zero: the bound is the LP optimum of the package
-        /// model over every pair and date.
-        var converged: Bool { pricing.entering.isEmpty }
+        /// True when no package outside the model prices below zero: the bound is the LP optimum of
+        /// the package model over every pair and date.
+        var converged: Bool
         /// The packages pricing brought in and those the last LP used: the few that matter.
         var priced: Set<PackageChoice>
     }
@@ -37,10 +37,12 @@ extension Planner {
                   let dual = DualBound(model: model.model, rowDuals: duals) else { break }
             let outcome = pricing.price(model, dual, perRequest: 30)
             let used = model.columnChoices.indices.compactMap { j in lp.values[j] > 1e-6 ? model.columnChoices[j] : nil }
-            priced = PricedModel(model: model, dual: dual, pricing: outcome, priced: entered.union(used))
-            if outcome.entering.isEmpty { break }
-            pool.formUnion(outcome.entering)
-            entered.formUnion(outcome.entering)
+            // A column of the model may price below zero at its upper bound (x = 1): not a new one.
+            let new = outcome.entering.filter { !pool.contains($0) }
+            priced = PricedModel(model: model, dual: dual, pricing: outcome, converged: new.isEmpty, priced: entered.union(used))
+            if new.isEmpty { break }
+            pool.formUnion(new)
+            entered.formUnion(new)
         }
         return priced
     }

@@ -130,7 +130,8 @@ struct PlanningRun<S: Solver> {
         let options = planner.options
         guard options.generatesColumns, !packageModel.isExact, planner.timeIndexedColumns <= options.pricingColumnsUpTo, !isCancelled, left > 1 else { return }
         let until = clock.now.advanced(by: .milliseconds(Int64(left * options.pricingShare * 1000)))
-        let pool = packageModel.columnChoices.compactMap { $0 } + start
+        // From the start plan alone: the LPs stay small, and pricing brings in what they need.
+        let pool = start
         guard let priced = try planner.priceOut(pool, solver: solver, until: until, cancellation: cancellation) else { return }
         self.priced = priced
         raise(to: priced.pricing.bound)
@@ -160,6 +161,7 @@ struct PlanningRun<S: Solver> {
                 let found = master.choices(from: values), value = assembler.objectiveTerms(found).total
                 if value < best.objective - Tolerance.cent {
                     keep(WholeSolve.Outcome(choices: found, objective: value, isOptimal: false, bound: nil))
+                    relay.fallback = value
                     searchStart = found
                     note?("price and branch: \(cents(value)) EUR from \(master.model.variables.count) priced packages")
                 }
@@ -178,16 +180,20 @@ struct PlanningRun<S: Solver> {
         handsOver = (priced != nil || prepared?.fixing?.isPairLevel == false) && !packageModel.isExact
         searchDeadline = clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000)))
         relay.phase(.improving)
-        let searched = try search(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed)
+        let searched = try search(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed,
+                                  stallsOutsideGap: priced != nil)
         keep(WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil))
         relay.fallback = best.objective
         return standing
     }
 
-    private func search(from plan: [PackageChoice], patience: Int?, seed: UInt64) throws -> NeighbourhoodSearch.Outcome {
+    /// `stallsOutsideGap`: hand over after `patience` rounds without gain even outside the gap
+    /// limit (the proof by pricing can decide from there).
+    private func search(from plan: [PackageChoice], patience: Int?, seed: UInt64, stallsOutsideGap: Bool = false) throws -> NeighbourhoodSearch.Outcome {
         var search = NeighbourhoodSearch(planner: searchPlanner)
         search.seed = seed
         search.patience = patience
+        search.patienceOutsideGap = stallsOutsideGap
         let (searchRelay, bestSoFar, planner) = (relay, bestSoFar, planner)
         let searched = try search.improve(plan, using: solver, until: searchDeadline, bound: bound, relativeGap: gapLimit,
                                           cancellation: cancellation, log: solverLog, progress: note, onImprovement: { choices, value in

@@ -4,7 +4,4 @@ public enum Tolerance {
     /// in whole cents, SPEC §3), so a plan this close to a valid bound is proven optimal, and a
     /// plan must be cheaper by more than this to count as better.
     public static let cent = 0.005
-
-    /// A reduced cost below minus this is negative: the LP's own noise is far smaller.
-    public static let reducedCost = 1e-6
 }
