@@ -29,6 +29,9 @@ public struct FormulationOptions: Sendable, Equatable {
     public var pricingColumnsUpTo = 2_000_000
     /// Whether column generation runs at all (off: the time-indexed relaxations and their proof alone).
     public var generatesColumns = true
+    /// Above this many columns in the proof model by pricing, the stages of `Planner.proof` are
+    /// tried too, and the smaller proof model is solved.
+    public var proofByPricingPreferredUpTo = 5_000
     public var pricingShare = 0.3
     /// Share of the time limit spent raising the relaxation's bound with cuts and branching.
     public var boundSearchShare = 0.15

@@ -225,35 +225,24 @@ struct PlanningRun<S: Solver> {
                 keep(solved)
                 raise(to: best.bound)
             }
-        } else if let priced, let proof = planner.proofByPricing(priced, incumbent: best.objective, plan: best.choices),
-                  let model = proof.model, let read = proof.read {
-            let incumbent = best.objective
-            raise(to: proof.bound)
-            if !closeToBound(best.objective), !isCancelled {
-                // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
-                note?("proving with \(solver.name): \(model.variables.count) columns left by pricing every package (time limit \(Int(remaining.rounded())) s)")
-                let solved = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining, relay: &relay,
-                                             read: read, improving: best)
-                keep(solved)
-                raise(to: best.bound.map { min($0, incumbent) })
-            }
-        } else if let fixing = prepared?.fixing {
-            var proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
-            if proof.model == nil && handsOver && clock.now < searchDeadline && !isCancelled {
-                let more = try search(from: best.choices, patience: nil, seed: planner.options.seed &+ 1)
-                if more.objective < best.objective - Tolerance.cent {
-                    keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
-                    relay.fallback = best.objective
-                }
-                if !best.isOptimal && !closeToBound(best.objective) {
-                    proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
+        } else if priced != nil || prepared?.fixing != nil {
+            // Two ways to a proof model: pricing every package, and the stages of `Planner.proof`.
+            // The smaller model is solved: GLPK's time grows fast with its size.
+            var proof = priced.flatMap { planner.proofByPricing($0, incumbent: best.objective, plan: best.choices) }
+            var how = "pricing every package"
+            if let fixing = prepared?.fixing, (proof?.model?.variables.count ?? .max) > planner.options.proofByPricingPreferredUpTo {
+                let staged = try stagedProof(fixing, searchingAgain: proof?.model == nil)
+                raise(to: staged.bound)
+                if let model = staged.model, model.variables.count < proof?.model?.variables.count ?? .max {
+                    proof = staged
+                    how = "reduced-cost fixing"
                 }
             }
             let incumbent = best.objective
-            raise(to: proof.bound)
-            if let model = proof.model, let read = proof.read, !closeToBound(best.objective), !isCancelled {
+            raise(to: proof?.bound)
+            if let proof, let model = proof.model, let read = proof.read, !closeToBound(best.objective), !isCancelled {
                 // Every plan cheaper than this one lies in the proof model: solving it whole decides optimality.
-                note?("proving with \(solver.name): \(model.variables.count) columns left by reduced-cost fixing (time limit \(Int(remaining.rounded())) s)")
+                note?("proving with \(solver.name): \(model.variables.count) columns left by \(how) (time limit \(Int(remaining.rounded())) s)")
                 let solved = try whole.solve(model, start: proof.start, inject: true, gap: 0, seconds: remaining, relay: &relay,
                                              read: read, improving: best)
                 keep(solved)
@@ -262,6 +251,23 @@ struct PlanningRun<S: Solver> {
             }
         }
         return standing
+    }
+
+    /// The stages of `Planner.proof`, with one more search and a second try when the first leaves
+    /// too much and `searchingAgain` (not when another proof model is at hand).
+    private mutating func stagedProof(_ fixing: ReducedCostFixing, searchingAgain: Bool) throws -> Planner.Proof {
+        var proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
+        if proof.model == nil && searchingAgain && handsOver && clock.now < searchDeadline && !isCancelled {
+            let more = try search(from: best.choices, patience: nil, seed: planner.options.seed &+ 1)
+            if more.objective < best.objective - Tolerance.cent {
+                keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
+                relay.fallback = best.objective
+            }
+            if !best.isOptimal && !closeToBound(best.objective) {
+                proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
+            }
+        }
+        return proof
     }
 
     /// Phase 5: not proven yet, the reserved time raises the relaxation's bound by branch and cut;
