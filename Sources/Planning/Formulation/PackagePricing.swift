@@ -15,6 +15,13 @@ import Optimization
 /// zero, the bound is the LP optimum of the package model over every pair and date.
 struct PackagePricing {
     let planner: Planner
+    /// The prices of SPEC §4, made once: every workshop day of every pass asks for them.
+    private let costs: CostModel
+
+    init(planner: Planner) {
+        self.planner = planner
+        costs = CostModel(scenario: planner.scenario)
+    }
 
     struct Outcome {
         /// A bound valid for every plan.
@@ -121,7 +128,7 @@ struct PackagePricing {
     /// follow-up day's part (gap penalty, move, rows).
     private func eventParts(_ m: Int, _ option: PairOption, _ workshop: WorkshopOption, _ prices: Prices)
         -> (workshop: Double, preparations: [(d: Double, day: Day)], followups: [(d: Double, day: Day)]) {
-        let costs = CostModel(scenario: planner.scenario), move = planner.scenario.weights.moveEur
+        let move = planner.scenario.weights.moveEur
         let trainers = option.pair.ids, w = workshop.day
         let before = planner.previous?.byRequest[m]
         let samePair = before?.pair == option.pair
