@@ -68,4 +68,24 @@ struct CapacityBoundTests {
         let exact = try Planner(scenario: s, options: complete).plan(using: GLPKSolver(), timeLimitSeconds: 60, mipGap: 0)
         #expect(abs((plan.solver.objective ?? 0) - (exact.solver.objective ?? 1)) < 0.01)
     }
+
+    /// Column generation's bound (the package model's LP over every pair and date) sees the caps
+    /// too: the pairs the candidates left out are priced with their trainers' caps, and the
+    /// aggregate R7 row keeps the LP from serving half a request more when the caps add up to an
+    /// odd number (three trainers with one package each: one package, not one and a half).
+    @Test(arguments: [4, 3]) func columnGenerationBoundSeesTheCaps(trainers: Int) throws {
+        var s = Self.scenario()
+        s.trainers = Array(s.trainers.prefix(trainers))
+        let planner = Planner(scenario: s, options: Self.thin)
+        let priced = try #require(try planner.priceOut(planner.greedy(), solver: GLPKSolver(), until: .now.advanced(by: .seconds(60)),
+                                                       cancellation: nil))
+        #expect(priced.converged)
+        let packages = trainers / 2
+        let leftOut = Double(6 - packages) * s.weights.unscheduledEur
+        #expect(priced.pricing.bound >= leftOut - 0.01, "bound \(priced.pricing.bound) with \(trainers) trainers")
+        let plan = try planner.plan(using: GLPKSolver(), timeLimitSeconds: 60, mipGap: 0)
+        #expect(plan.solver.status == .optimal)
+        #expect(plan.packages.count == packages)
+        #expect(priced.pricing.bound <= (plan.solver.objective ?? 0) + 0.01, "a bound is never above the optimum")
+    }
 }

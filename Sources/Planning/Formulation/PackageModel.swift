@@ -28,6 +28,8 @@ public struct PackageModel: Sendable {
     public private(set) var assignRows: [Int] = []
     /// Where the R5/R7 rows are (`PackagePricing`).
     private(set) var trainerRows = TrainerUse.Rows()
+    /// Requests with relaxed columns for the pairs the candidates left out (`omittedPairs:`).
+    private var requestsWithOmittedPairs = Set<Int>()
 
     /// `admits`, when given, drops combinations (W, P, F) that fail it (see `ReducedCostFixing`).
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
@@ -59,11 +61,17 @@ public struct PackageModel: Sendable {
     /// The model over exactly `packages` (each of an allowed pair among its request's candidates):
     /// for column generation (`PackagePricing`), where the columns come from pricing, not from a
     /// selection of dates. Never exact: it holds some packages only.
+    ///
+    /// `omittedPairs` adds the relaxed columns of the pairs the candidates left out (`OmittedPairs`:
+    /// a package of both trainers without event days). Only for the LP of column generation: no
+    /// pricing brings such packages in, so without them their prices would never settle and the
+    /// bound would stay far below the LP's. A plan read from the model never uses them.
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
-                packages: [PackageChoice], previous: PreviousPlacements?) {
+                packages: [PackageChoice], previous: PreviousPlacements?, omittedPairs: Bool = false) {
         self.candidates = candidates
         isExact = false
         var builder = Builder(scenario: scenario, previous: previous)
+        var omitted = OmittedPairs(candidates)
         let byRequest = Dictionary(grouping: Set(packages), by: \.request)
         for (m, candidate) in candidates.enumerated() {
             var assign = builder.addUnscheduled(m, candidate.request, to: &self)
@@ -71,6 +79,16 @@ public struct PackageModel: Sendable {
             for choice in (byRequest[m] ?? []).sorted(by: { ($0.pair, $0.workshop, $0.preparation, $0.followup) < ($1.pair, $1.workshop, $1.preparation, $1.followup) }) {
                 guard let option = options[choice.pair] else { continue }
                 assign.add(builder.addPackage(choice, option, to: &self))
+            }
+            if omittedPairs {
+                omitted.add(candidate, request: m, to: &model, assign: &assign, weights: scenario.weights, previous: previous) { trainer, column in
+                    builder.use.countPackage(trainer, column)
+                }
+                for column in omitted.columns[m] ?? [] {
+                    columnChoices.append(nil)
+                    builder.served.add(column)
+                    requestsWithOmittedPairs.insert(m)
+                }
             }
             addAssignRow(candidate.request, assign)
         }
@@ -87,8 +105,16 @@ public struct PackageModel: Sendable {
     private mutating func addTrainerRows(_ builder: Builder, scenario: Scenario, commitments: TrainerCommitments) {
         var rows = TrainerUse.Rows()
         maxLoad = builder.use.addRows(to: &model, scenario: scenario, commitments: commitments, rows: &rows)
-        trainerRows = rows
         if maxLoad != nil { columnChoices.append(nil) }
+        // R7 in total, only where it can bind: fewer packages than requests with columns. Where
+        // requests outnumber what the caps serve, the LP otherwise serves half a request more
+        // whenever the caps add up to an odd number (2.5 of 3 left-out requests: 7 % below the optimum).
+        let requestsWithColumns = Set(columnChoices.compactMap { $0?.request }).union(requestsWithOmittedPairs).count
+        if OmittedPairs.totalPackages(scenario, commitments) / 2 < requestsWithColumns {
+            rows.total = model.constraints.count
+            OmittedPairs.addTotalRow(to: &model, served: builder.served, scenario: scenario, commitments: commitments)
+        }
+        trainerRows = rows
     }
 
     /// Adds the columns, with their costs, and counts what they take of each trainer.
@@ -97,6 +123,8 @@ public struct PackageModel: Sendable {
         let costs: CostModel
         let previous: PreviousPlacements?
         var use = TrainerUse()
+        /// Every package column, for the aggregate R7 row.
+        var served = LinearExpression()
 
         init(scenario: Scenario, previous: PreviousPlacements?) {
             weights = scenario.weights
@@ -120,6 +148,7 @@ public struct PackageModel: Sendable {
             let x = package.model.addBinary("x[\(id),\(option.pair),\(choice.preparation.iso),\(choice.workshop.iso),\(choice.followup.iso)]",
                                             objective: cost)
             package.columnChoices.append(choice)
+            served.add(x)
             for trainer in option.pair.ids {
                 use.countPackage(trainer, x)
                 for day in choice.eventDays { use.occupy(trainer, day, x) }

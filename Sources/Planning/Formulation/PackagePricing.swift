@@ -11,7 +11,7 @@ import Optimization
 /// The bound is Lagrangian and valid for every plan, whatever the prices: each request takes at
 /// most one package or u (its assign row), and every ≤ row has a price ≤ 0, so a plan costs at
 /// least `Σ y·b + Σ_m min(d_u, least d of m's packages)`. Pairs the candidates left out
-/// (`omittedPairs`) are priced from below by their pair cost alone. When no package prices below
+/// (`omittedPairs`) are priced from below (`leastOmitted`). When no package prices below
 /// zero, the bound is the LP optimum of the package model over every pair and date.
 struct PackagePricing {
     let planner: Planner
@@ -49,9 +49,9 @@ struct PackagePricing {
             return sum
         }
 
-        /// −Σ y over the assign row of `m` and the package and load rows of `trainers`.
+        /// −Σ y over the assign row of `m`, the aggregate R7 row and the package and load rows of `trainers`.
         func package(_ m: Int, _ trainers: [String]) -> Double {
-            var sum = -y[model.assignRows[m]]
+            var sum = -y[model.assignRows[m]] - (model.trainerRows.total.map { y[$0] } ?? 0)
             for t in trainers {
                 if let row = model.trainerRows.packages[t] { sum -= y[row] }
                 if let row = model.trainerRows.load[t] { sum -= y[row] }
@@ -77,7 +77,7 @@ struct PackagePricing {
         var entering: [PackageChoice] = []
         for (m, candidate) in planner.candidates.enumerated() {
             var best = dual.reducedCosts[model.unscheduled[m].index]
-            if let omitted = candidate.leastOmittedPairCost { best = min(best, omitted - dual.rowPrices[model.assignRows[m]]) }
+            if let omitted = leastOmitted(m, prices) { best = min(best, omitted) }
             var negative: [(d: Double, choice: PackageChoice)] = []
             for option in candidate.options {
                 let cheapest = cheapestPackages(m, option, prices)
@@ -90,6 +90,23 @@ struct PackagePricing {
             entering += negative.sorted { ($0.d, $0.choice.workshop) < ($1.d, $1.choice.workshop) }.prefix(perRequest).map(\.choice)
         }
         return Outcome(bound: base + least.reduce(0, +), least: least, entering: entering)
+    }
+
+    /// A lower bound on the reduced cost of every package of `m` by a pair the candidates left out,
+    /// nil when none was: its pair cost (and a re-plan's three moved events when the request had
+    /// another pair) less the prices of the assign, cap and load rows every such package enters.
+    /// Its day rows and gap penalties only add (a ≤ row's price is ≤ 0), so they are left out.
+    /// The caps matter: where requests outnumber what the caps serve, their prices carry the
+    /// value of a trainer's package, and without them the bound fell far below the LP's.
+    func leastOmitted(_ m: Int, _ model: PackageModel, _ dual: DualBound) -> Double? {
+        leastOmitted(m, Prices(model: model, y: dual.rowPrices))
+    }
+
+    private func leastOmitted(_ m: Int, _ prices: Prices) -> Double? {
+        let before = planner.previous?.byRequest[m], move = planner.scenario.weights.moveEur
+        return planner.candidates[m].omittedPairs.map { pair, cost in
+            cost + (before.map { $0.pair == pair ? 0 : 3 * move } ?? 0) + prices.package(m, pair.ids)
+        }.min()
     }
 
     /// Every package of `m` by `option`'s pair whose reduced cost is at most `limit`, or nil when

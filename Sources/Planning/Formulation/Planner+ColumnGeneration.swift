@@ -32,7 +32,7 @@ extension Planner {
             let left = Double(span.components.seconds) + Double(span.components.attoseconds) / 1e18
             guard left > 0.05, cancellation?.isCancelled != true else { break }
             let model = PackageModel(scenario: scenario, candidates: candidates, commitments: commitments, packages: Array(pool),
-                                     previous: previous)
+                                     previous: previous, omittedPairs: true)
             guard let lp = try solver.solveRelaxation(model.model, timeLimitSeconds: left, searchSeconds: 0), let duals = lp.rowDuals,
                   let dual = DualBound(model: model.model, rowDuals: duals) else { break }
             let outcome = pricing.price(model, dual, perRequest: 30)
@@ -58,8 +58,7 @@ extension Planner {
         var admitted = Set(plan)
         for (m, candidate) in candidates.enumerated() {
             let slack = limit - bound + priced.pricing.least[m]
-            if let omitted = candidate.leastOmittedPairCost,
-               omitted - priced.dual.rowPrices[priced.model.assignRows[m]] <= slack { return nil }
+            if let omitted = pricing.leastOmitted(m, priced.model, priced.dual), omitted <= slack { return nil }
             for option in candidate.options {
                 guard let found = pricing.packages(m, option, priced.model, priced.dual, atMost: slack,
                                                    most: options.proofPackagesUpTo - admitted.count) else { return nil }

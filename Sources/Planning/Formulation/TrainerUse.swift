@@ -43,6 +43,8 @@ struct TrainerUse {
         var month: [String: [Int: Int]] = [:]
         /// Trainer → max-load row.
         var load: [String: Int] = [:]
+        /// The aggregate R7 row over every package (`OmittedPairs.addTotalRow`), when it can bind.
+        var total: Int?
     }
 
     /// Adds the R5 and R7 rows and, when `max_load_eur` is positive, the load variable L (returned).
