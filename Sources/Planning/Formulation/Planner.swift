@@ -187,6 +187,7 @@ public struct Planner: Sendable {
         try run.localSearch()
         try run.prove()
         try run.raiseBound()
+        try run.searchOnceMore()
         return run.plan()
     }
 

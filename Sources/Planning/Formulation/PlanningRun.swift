@@ -286,6 +286,22 @@ struct PlanningRun<S: Solver> {
         return standing
     }
 
+    /// Phase 5b: time the bound could not use (its relaxation was already solved to the end, as
+    /// the pair-level one is in a large loose year) goes back to the local search, which finds
+    /// better plans to the last second there.
+    @discardableResult mutating func searchOnceMore() throws -> Standing {
+        guard planner.options.searchesLocally, !packageModel.isExact, !best.isOptimal, !withinGap(best.objective), !isCancelled,
+              left >= 2 else { return standing }
+        searchDeadline = clock.now.advanced(by: .milliseconds(Int64(left * 1000)))
+        relay.phase(.improving)
+        let more = try search(from: best.choices, patience: nil, seed: planner.options.seed &+ 2)
+        if more.objective < best.objective - Tolerance.cent {
+            keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
+            relay.fallback = best.objective
+        }
+        return standing
+    }
+
     /// Phase 6: the plan, `optimal` only when proven: an exact model (or the search's all-free
     /// sub-model) solved to optimality, or a plan that meets a valid bound.
     func plan() -> Plan {
