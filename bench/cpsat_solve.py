@@ -16,15 +16,16 @@ oracle's problem written the way CP-SAT likes it, not the oracle's column list:
               request, present when z[r,t] = 1, and of fixed intervals on the trainer's unavailable
               and booked days (R5, R9)
   caps        sum_r z[r,t] <= max_packages - booked (R7); for max_days_per_month, month literals of
-              each event day and their conjunction with z[r,t] (months where the cap cannot bind,
-              because the trainer cannot have that many busy days in them, are left out)
+              each event day and per (request, trainer, month) a count n >= those literals' sum
+              when z[r,t] (months where the cap cannot bind, because the trainer cannot have that
+              many busy days in them, are left out)
   load        L >= booked_t + sum_r z[r,t], priced max_load_eur
 
 This is the same feasible set and the same objective (SPEC §4, in cents: travel is whole cents per
 event, the weights are whole euros) as the oracle's x/P/F model, without materialising the
 (pair x W x P x F) product: the oracle's model has about 300,000 columns on a 20-request quarter
-and more than 3 million on a 60-request year; this one has about 2,000 variables on the quarter
-and 27,000 on the year (mostly the month-cap literals), built in 0.2 and 1.5 s. Package caps are
+and more than 3 million on a 60-request year; this one has about 1,500 variables on the quarter
+and 14,000 on the year (mostly the month-cap counts), built in 0.2 and 1.5 s. Package caps are
 written on the pair literals y so that CP-SAT's LP sees the capacity (through z it did not, and
 the scarce rows had no useful bound). bench/test_cpsat.py checks the optimum against the oracle's
 HiGHS optimum to the cent.
@@ -242,20 +243,24 @@ class Compact:
                 possible = sum(1 for d in range(first, last + 1) if d in event_days and d not in off)
                 if possible <= left:
                     continue  # cannot bind: at most one event a day on the days it could work
-                terms = []
+                terms, most = [], 0
                 for rid, z in z_of[t].items():
-                    for event in ("P", "W1", "W2", "F"):
-                        lit = in_month(rid, event, first, last)
-                        if lit is None:
-                            continue
-                        if lit is True:
-                            terms.append(z)
-                        else:
-                            q = m.NewBoolVar(f"q_{rid}_{t}_{event}_{first}")
-                            m.AddBoolOr([lit.Not(), z.Not(), q])
-                            self.product_hints.append((q, lit, rid, t))
-                            terms.append(q)
-                if len(terms) > left:
+                    lits = [in_month(rid, event, first, last) for event in ("P", "W1", "W2", "F")]
+                    fixed = sum(1 for lit in lits if lit is True)
+                    free = [lit for lit in lits if lit is not None and lit is not True]
+                    if not free:
+                        if fixed:
+                            terms.append(fixed * z)
+                            most += fixed
+                        continue
+                    # n = request rid's event days in this month when t works it, else 0 (or more:
+                    # only n >= that matters under the cap).
+                    n = m.NewIntVar(0, fixed + len(free), f"n_{rid}_{t}_{first}")
+                    m.Add(n >= fixed + cp_model.LinearExpr.Sum(free)).OnlyEnforceIf(z)
+                    self.product_hints.append((n, free, fixed, rid, t))
+                    terms.append(n)
+                    most += fixed + len(free)
+                if most > left:
                     m.Add(cp_model.LinearExpr.Sum(terms) <= left)
 
         # max_load term: L >= booked_t + sum_r z[r,t].
@@ -367,9 +372,10 @@ class Compact:
             inside = first <= chosen[day] + (event == "W2") <= last
             values[lit.Index()] = inside
             m.AddHint(lit, inside)
-        for q, lit, rid, t in self.product_hints:
+        for n, free, fixed, rid, t in self.product_hints:
             chosen = self.requests[rid].get("hint")
-            m.AddHint(q, chosen is not None and t in chosen[0] and values.get(lit.Index(), False))
+            works = chosen is not None and t in chosen[0]
+            m.AddHint(n, fixed + sum(values[lit.Index()] for lit in free) if works else 0)
         if self.load is not None:
             load = defaultdict(int, self.booked_in_horizon)
             for v in self.requests.values():
