@@ -21,3 +21,5 @@ WSPLAN_BIN="$bin" scripts/ical-test.sh
 WSPLAN_BIN="$bin" scripts/report-test.sh
 WSPLAN_BIN="$bin" scripts/desk-test.sh
 "${PYTHON:-python3}" -m pytest -q -p no:cacheprovider bench/test_benchmark.py   # the benchmark harness on canned output
+"${PYTHON:-python3}" -c 'import ortools' 2>/dev/null || "${PYTHON:-python3}" -m pip install --quiet ortools
+"${PYTHON:-python3}" -m pytest -q -p no:cacheprovider bench/test_cpsat.py   # the CP-SAT peer = the oracle's optimum

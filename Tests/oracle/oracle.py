@@ -377,6 +377,64 @@ def previous_placements(sc: Scenario, path: str | None) -> dict:
     return out
 
 
+def booked_and_open(sc: Scenario) -> tuple[set, list]:
+    """The municipalities served by a confirmed booking, and the requests still open (in order)."""
+    booked_mun = {b["municipality"] for b in sc.bookings}
+    return booked_mun, [r for r in sc.requests if r not in booked_mun]
+
+
+def commitments(sc: Scenario) -> tuple[dict, dict, dict]:
+    """Fixed commitments from the bookings: trainer -> days occupied, (trainer, (y, m)) -> event
+    days, trainer -> packages with W in the horizon."""
+    busy = defaultdict(set)
+    booked_month_days = defaultdict(int)
+    booked_in_horizon = defaultdict(int)
+    for b in sc.bookings:
+        days = [b["preparation"], *b["workshop"], b["followup"]]
+        for t in b["trainers"]:
+            for d in days:
+                busy[t].add(d)
+                booked_month_days[(t, (d.year, d.month))] += 1
+            if sc.h_from <= b["workshop"][0] <= sc.h_to:
+                booked_in_horizon[t] += 1
+    return busy, booked_month_days, booked_in_horizon
+
+
+def allowed_pairs(sc: Scenario, rid: str) -> list[tuple[str, str]]:
+    """Every pair (a, b), a < b, that may run request `rid` (R1: forbidden, requires, excludes)."""
+    r, trainers, pairs = sc.requests[rid], sorted(sc.trainers), []
+    for i, a in enumerate(trainers):
+        for b in trainers[i + 1:]:
+            p = frozenset((a, b))
+            if p in sc.forbidden or not r["requires"] <= p or r["excludes"] & p:
+                continue
+            pairs.append((a, b))
+    return pairs
+
+
+def workshop_days(sc: Scenario, rid: str) -> list[dt.date]:
+    """Every first workshop day W of request `rid`: in the horizon, its window and after the
+    planning start, with W and W+1 working days there (R4, R6)."""
+    one, r = dt.timedelta(days=1), sc.requests[rid]
+    lo = max(sc.h_from, r["earliest"] or sc.h_from, sc.start)
+    hi = min(sc.h_to, r["latest"] or sc.h_to)
+    Ws, d = [], lo
+    while d <= hi:
+        if sc.working_day(rid, d) and sc.working_day(rid, d + one):
+            Ws.append(d)
+        d += one
+    return Ws
+
+
+def package_travel(sc: Scenario, rid: str, pair: tuple[str, str], rnd=lambda x: x) -> float:
+    """Both trainers' travel for a package of `rid` (four event days: 1 + 2 + 1), SPEC §3."""
+    travel = 0.0
+    for t in pair:
+        km = sc.km(t, rid)
+        travel += rnd(sc.event_cost(km, 1)) * 2 + rnd(sc.event_cost(km, 2))
+    return travel
+
+
 def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | None = None,
                 deadline: float | None = None, previous: dict | None = None) -> ExactModel:
     """`previous` (from `previous_placements`) adds the move term exactly: a placed request pays
@@ -389,21 +447,8 @@ def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | No
     pg, fg = sc.rules["prep_gap_days"], sc.rules["followup_gap_days"]
     trainers = sorted(sc.trainers)
 
-    booked_mun = {b["municipality"] for b in sc.bookings}
-    open_reqs = [r for r in sc.requests if r not in booked_mun]
-
-    # fixed commitments from bookings
-    busy = defaultdict(set)                    # trainer -> days occupied by bookings
-    booked_month_days = defaultdict(int)       # (trainer, (y, m)) -> event days
-    booked_in_horizon = defaultdict(int)       # trainer -> packages with W in horizon
-    for b in sc.bookings:
-        days = [b["preparation"], *b["workshop"], b["followup"]]
-        for t in b["trainers"]:
-            for d in days:
-                busy[t].add(d)
-                booked_month_days[(t, (d.year, d.month))] += 1
-            if sc.h_from <= b["workshop"][0] <= sc.h_to:
-                booked_in_horizon[t] += 1
+    booked_mun, open_reqs = booked_and_open(sc)
+    busy, booked_month_days, booked_in_horizon = commitments(sc)
 
     def free(t, d):
         return d not in sc.trainers[t]["unavailable"] and d not in busy[t]
@@ -430,26 +475,10 @@ def build_model(sc: Scenario, round_travel: str = "event", max_columns: int | No
         before = previous.get(rid)
         if before:
             const += 3 * move
-        pairs = []
-        for i, a in enumerate(trainers):
-            for b in trainers[i + 1:]:
-                p = frozenset((a, b))
-                if p in sc.forbidden or not r["requires"] <= p or r["excludes"] & p:
-                    continue
-                pairs.append((a, b))
-        lo = max(sc.h_from, r["earliest"] or sc.h_from, sc.start)
-        hi = min(sc.h_to, r["latest"] or sc.h_to)
-        Ws = []
-        d = lo
-        while d <= hi:
-            if sc.working_day(rid, d) and sc.working_day(rid, d + one):
-                Ws.append(d)
-            d += one
+        pairs = allowed_pairs(sc, rid)
+        Ws = workshop_days(sc, rid)
         for (a, b) in pairs:
-            travel = 0.0
-            for t in (a, b):
-                km = sc.km(t, rid)
-                travel += rnd(sc.event_cost(km, 1)) * 2 + rnd(sc.event_cost(km, 2))
+            travel = package_travel(sc, rid, (a, b), rnd)
             bonus = float(W_["preferred_pair_eur"]) if frozenset((a, b)) in sc.preferred else 0.0
             for w in Ws:
                 if not all(free(t, dd) for t in (a, b) for dd in (w, w + one)):
