@@ -6,6 +6,11 @@ import re
 GLPK_PROGRESS = re.compile(r"^[+*]\s*\d+:\s*mip\s*=\s*([-+0-9.eE]+)\s")
 # wsplan's own lines: "wsplan: greedy start: 20 of 20 requests, objective 23856.29 EUR".
 WSPLAN_OBJECTIVE = re.compile(r"^wsplan: (?:greedy start|incumbent|improved|best plan)[^,]*(?:,[^,]*)*?objective ([-0-9.]+) EUR")
+# The plans the search and price and branch find ("wsplan: local search: 87578.25 EUR (round 151, …)",
+# "wsplan: price and branch: 163818.8 EUR from 790 priced packages") and the progress line's best
+# plan ("wsplan: improving · best 163818.80 EUR · bound …").
+WSPLAN_FOUND = re.compile(r"^wsplan: (?:local search|price and branch): ([-0-9.]+) EUR")
+WSPLAN_BEST = re.compile(r"^wsplan: [^·]*· best ([-0-9.]+) EUR")
 SOLVING = re.compile(r"^wsplan: solving with ")
 
 
@@ -16,7 +21,7 @@ def incumbents(lines):
     found = []
     best = None
     for seconds, text in lines:
-        match = GLPK_PROGRESS.match(text) or WSPLAN_OBJECTIVE.match(text)
+        match = GLPK_PROGRESS.match(text) or WSPLAN_OBJECTIVE.match(text) or WSPLAN_FOUND.match(text) or WSPLAN_BEST.match(text)
         if not match:
             continue
         try:

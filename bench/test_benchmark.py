@@ -23,6 +23,15 @@ def test_incumbents_are_read_from_wsplan_and_glpk_lines_and_only_improvements_ke
     assert runlog.solve_started(LINES) == 1.4
 
 
+def test_incumbents_include_the_search_price_and_branch_and_the_progress_line():
+    lines = [(0.1, "wsplan: greedy start: 11 of 14 requests, objective 164788.85 EUR"),
+             (0.5, "wsplan: price and branch: 163818.8 EUR from 790 priced packages"),
+             (0.9, "wsplan: improving · best 163700.80 EUR · bound 163262.80 EUR · gap 0.34 % · 5.8 s"),
+             (1.2, "wsplan: local search: 163262.8 EUR (round 3, weeks of 10)"),
+             (1.3, "wsplan: local search: 4 rounds, 0 improvements, 163818.8 EUR")]
+    assert runlog.incumbents(lines) == [[0.1, 164788.85], [0.5, 163818.8], [0.9, 163700.8], [1.2, 163262.8]]
+
+
 def test_first_time_at_or_below_counts_from_the_origin_within_a_cent():
     timeline = [[0.9, 165432.10], [9.0, 121000.0], [20.0, 120600.0]]
     assert runlog.first_time_at_or_below(timeline, 121000.005, origin=1.4) == 7.6
