@@ -180,7 +180,7 @@ struct PlanningRun<S: Solver> {
         handsOver = (priced != nil || prepared?.fixing?.isPairLevel == false) && !packageModel.isExact
         searchDeadline = clock.now.advanced(by: .milliseconds(Int64(searchSeconds * 1000)))
         relay.phase(.improving)
-        let searched = try search(from: searchStart, patience: handsOver ? Neighbourhood.allCases.count : nil, seed: options.seed,
+        let searched = try search(from: searchStart, patience: handsOver ? (priced != nil ? 2 : Neighbourhood.allCases.count) : nil, seed: options.seed,
                                   stallsOutsideGap: priced != nil)
         keep(WholeSolve.Outcome(choices: searched.choices, objective: searched.objective, isOptimal: searched.provenOptimal, bound: nil))
         relay.fallback = best.objective
