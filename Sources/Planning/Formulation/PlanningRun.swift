@@ -228,7 +228,7 @@ struct PlanningRun<S: Solver> {
         } else if priced != nil || prepared?.fixing != nil {
             // Two ways to a proof model: pricing every package, and the stages of `Planner.proof`.
             // The smaller model is solved: GLPK's time grows fast with its size.
-            var proof = priced.flatMap { planner.proofByPricing($0, incumbent: best.objective, plan: best.choices) }
+            var proof = try provableByPricing()
             var how = "pricing every package"
             if let fixing = prepared?.fixing, (proof?.model?.variables.count ?? .max) > planner.options.proofByPricingPreferredUpTo {
                 let staged = try stagedProof(fixing, searchingAgain: proof?.model == nil)
@@ -251,6 +251,25 @@ struct PlanningRun<S: Solver> {
             }
         }
         return standing
+    }
+
+    /// The proof model by pricing every package; while there is none (the incumbent too far above
+    /// the bound for reduced-cost fixing to drop enough) and the search still finds better plans,
+    /// a few more rounds of search, then pricing again with the better incumbent.
+    private mutating func provableByPricing() throws -> Planner.Proof? {
+        guard let priced else { return nil }
+        var proof = planner.proofByPricing(priced, incumbent: best.objective, plan: best.choices)
+        var round: UInt64 = 0
+        while proof?.model == nil, handsOver,
+              clock.now < searchDeadline, !isCancelled, !closeToBound(best.objective) {
+            round += 1
+            let more = try search(from: best.choices, patience: Neighbourhood.allCases.count, seed: planner.options.seed &+ 10 &+ round)
+            guard more.objective < best.objective - Tolerance.cent else { break }
+            keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
+            relay.fallback = best.objective
+            proof = planner.proofByPricing(priced, incumbent: best.objective, plan: best.choices)
+        }
+        return proof
     }
 
     /// The stages of `Planner.proof`, with one more search and a second try when the first leaves
