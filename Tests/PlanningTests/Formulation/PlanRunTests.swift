@@ -81,4 +81,16 @@ import Testing
         #expect(proven.solver.status == .optimal)
         #expect(proven.solver.objective == proven.solver.bound)
     }
+
+    /// GLPK may prove a plan optimal on the exact model while the relaxation's bound lies below
+    /// it: the plan then states its objective as its bound, as `check` requires of `optimal`.
+    @Test func anOptimalPlanStatesItsObjectiveAsItsBound() throws {
+        let planner = Planner(scenario: Self.scenario())
+        let greedy = planner.greedy()
+        let value = PlanAssembler(planner: planner).objectiveTerms(greedy).total
+        let report = SolverReport(name: "glpk", status: .optimal, objective: nil, bound: value - 250, gap: nil, seconds: 1)
+        let plan = PlanAssembler(planner: planner).plan(choices: greedy, solver: report, explainUntil: .now)
+        #expect(plan.solver.bound == plan.solver.objective)
+        #expect(plan.solver.gap == 0)
+    }
 }
