@@ -57,7 +57,7 @@ public enum PlanFile {
         var problems = PlanFileValues.problems(of: root, file: path)
         let refused = Set(problems.compactMap(\.field))
         let later: [InputProblem]
-        switch PlanFileStructure.decode(root, file: path) {
+        switch PlanFileStructure.decode(root, from: data, file: path) {
         case .success(let plan):
             later = PlanFileRules(file: path).problems(of: plan)
             guard !problems.isEmpty || !later.isEmpty else { return plan }

@@ -9,15 +9,20 @@ import Planning
 /// types, so the shape is written down once), and decoding starts again: the next run meets the
 /// next problem. A value the sample has no counterpart for (a key of `former_dates`) is dropped.
 enum PlanFileStructure {
-    /// The plan, or every structural problem found.
-    static func decode(_ tree: [String: Any], file: String) -> Result<Plan, InputErrors> {
+    /// The plan, or every structural problem found. `originalData` is the file `tree` was parsed
+    /// from: decoded as it is, and the tree written out again only once a problem was patched.
+    static func decode(_ tree: [String: Any], from originalData: Data, file: String) -> Result<Plan, InputErrors> {
         var tree: Any = tree
         var problems: [InputProblem] = []
         var patched = Set<String>()
-        let samples = sampleValues()
+        var samples: [String: Any]?
         while problems.count < PlanFileValues.mostProblems {
             let data: Data
-            do { data = try JSONSerialization.data(withJSONObject: tree) } catch { break }
+            if problems.isEmpty {
+                data = originalData
+            } else {
+                do { data = try JSONSerialization.data(withJSONObject: tree) } catch { break }
+            }
             do {
                 let plan = try JSONDecoder().decode(Plan.self, from: data)
                 return problems.isEmpty ? .success(plan) : .failure(InputErrors(problems: problems))
@@ -26,7 +31,8 @@ enum PlanFileStructure {
                 let field = text(of: path)
                 problems.append(InputProblem(file: file, field: field.isEmpty ? nil : field,
                                              message: message + "; this is not a plan wsplan wrote: solve the scenario again"))
-                guard patched.insert(field).inserted, let repaired = replacing(path, in: tree, from: samples) else { break }
+                if samples == nil { samples = sampleValues() }
+                guard patched.insert(field).inserted, let repaired = replacing(path, in: tree, from: samples ?? [:]) else { break }
                 tree = repaired
             } catch {
                 problems.append(InputProblem(file: file, message: "not a wsplan plan: \(error)"))

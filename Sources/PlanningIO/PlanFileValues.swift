@@ -41,14 +41,14 @@ struct PlanFileValues {
         }
     }
 
+    /// The cheap test first: a plan has a million values, and most are fine.
     private mutating func checkNumber(_ number: NSNumber, _ field: String) {
         let double = number.doubleValue
-        let shape = Self.shape(of: field)
         if !double.isFinite || abs(double) > PlanFile.largestNumber {
             add(field, "\(number) is out of range (at most \(Int(PlanFile.largestNumber)) in magnitude)")
-        } else if Self.wholeNumberKeys.contains(Self.lastKey(of: shape)), double.rounded() != double {
+        } else if double.rounded() != double, Self.wholeNumberKeys.contains(Self.lastKey(of: Self.shape(of: field))) {
             add(field, "\(number) is not a whole number")
-        } else if Self.moneyFields.contains(shape), !Self.isWholeCents(double) {
+        } else if !Self.isWholeCents(double), Self.moneyFields.contains(Self.shape(of: field)) {
             add(field, "\(number) EUR is not a whole number of cents; money in a plan is a ledger in cents (SPEC §3), at most two decimals")
         }
     }
@@ -57,6 +57,8 @@ struct PlanFileValues {
     /// or a time, and the obstacles and changes behind the reasons name trainers, days and
     /// holidays. Nothing holds a line break: a calendar or CSV line would end there.
     private mutating func checkText(_ text: String, _ field: String) {
+        // Printable ASCII within a name's length (almost every text of a plan) is fine anywhere.
+        if text.utf8.count <= TextLimits.maxNameLength, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
         let shape = Self.shape(of: field)
         let longest = shape == "unscheduled[].reasons[]" ? UnscheduledRequest.longestReason : Self.longestText(shape)
         if text.count > longest {
