@@ -94,3 +94,46 @@ import Testing
         #expect(plan.solver.gap == 0)
     }
 }
+
+/// Issue 15.4: Ctrl-C while the model is being built. The building steps (relaxations, column
+/// selection, the model) went on for seconds after Ctrl-C, taking a core from the writing.
+@Suite struct CancelledBuildingTests {
+    @Test func aCancelledPlannerStopsBuildingAndGivesTheGreedyStart() throws {
+        let planner = Planner(scenario: PlanRunTests.scenario())
+        let cancelled = Cancellation()
+        cancelled.cancel()
+        #expect(throws: CancellationError.self) {
+            _ = try planner.prepare(solver: UnusedSolver(), timeLimitSeconds: 10, start: planner.greedy(), cancellation: cancelled)
+        }
+        let plan = try planner.plan(using: UnusedSolver(), timeLimitSeconds: 10, cancellation: cancelled)
+        #expect(plan.solver.rows == nil, "no model was built")
+        #expect(plan.packages.count == planner.greedy().count)
+    }
+
+    /// The command and the planner's thread both ask for the plan after Ctrl-C: it is made once.
+    @Test func bestPlanSoFarAssemblesOnce() throws {
+        let planner = Planner(scenario: PlanRunTests.scenario())
+        let best = BestPlanSoFar()
+        let greedy = planner.greedy()
+        best.offer(greedy, objective: PlanAssembler(planner: planner).objectiveTerms(greedy).total, planner: planner)
+        let first = try #require(best.plan(solverName: "glpk", seconds: 1, explainUntil: .now))
+        let second = try #require(best.plan(solverName: "glpk", seconds: 2, explainUntil: .now))
+        #expect(second.solver.seconds == 2)
+        var same = second
+        same.solver.seconds = first.solver.seconds
+        #expect(same == first)
+    }
+}
+
+/// A solver that must not be reached: every call is a failed test.
+private struct UnusedSolver: Solver {
+    var name: String { "unused" }
+    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        Issue.record("the solver was called after cancellation")
+        throw CancellationError()
+    }
+    func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult? {
+        Issue.record("a relaxation was solved after cancellation")
+        return nil
+    }
+}
