@@ -107,7 +107,10 @@ public struct GLPKSolver: Solver {
     public func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double,
                                 cancellation: Cancellation?) throws -> RelaxationResult? {
         try checkSolveParameters(timeLimitSeconds: timeLimitSeconds, searchSeconds: searchSeconds)
+        // Building the problem and the simplex watch no flag: do not start them once cancelled.
+        guard cancellation?.isCancelled != true else { return nil }
         let problem = try GLPKProblem(model: model)
+        guard cancellation?.isCancelled != true else { return nil }
         var smcp = glp_smcp()
         glp_init_smcp(&smcp)
         smcp.msg_lev = GLP_MSG_OFF

@@ -51,55 +51,39 @@ public enum PlanFile {
         guard found == format else {
             throw failure("unknown plan format '\(found.prefix(40))'; this version of wsplan reads \(format) only: solve the scenario again", field: "format")
         }
-        var problems: [InputProblem] = []
-        checkNumbers(root, field: "", file: path, &problems)
-        guard problems.isEmpty else { throw InputErrors(problems: problems) }
-        let plan: Plan
-        do {
-            plan = try JSONDecoder().decode(Plan.self, from: data)
-        } catch let error as DecodingError {
-            let (field, message) = describe(error)
-            throw failure("\(message); this is not a plan wsplan wrote: solve the scenario again", field: field)
-        } catch {
-            throw failure("not a wsplan plan: \(error)")
+        // Every problem at once: values (numbers, cents, text) on the tree, then the structure by
+        // decoding, then the rules on the decoded plan (they need a whole plan to look at).
+        // A field refused for its value is not refused again for what follows from it.
+        var problems = PlanFileValues.problems(of: root, file: path)
+        let refused = Set(problems.compactMap(\.field))
+        let later: [InputProblem]
+        switch PlanFileStructure.decode(root, from: data, file: path) {
+        case .success(let plan):
+            later = PlanFileRules(file: path).problems(of: plan)
+            guard !problems.isEmpty || !later.isEmpty else { return plan }
+        case .failure(let structural):
+            later = structural.problems
         }
-        problems = PlanFileRules(file: path).problems(of: plan)
-        guard problems.isEmpty else { throw InputErrors(problems: problems) }
-        return plan
+        problems += later.filter { $0.field.map { !refused.contains($0) } ?? true }
+        throw InputErrors(problems: located(problems, in: data))
     }
 
-    /// Every number finite and within `largestNumber`.
-    private static func checkNumbers(_ value: Any, field: String, file: String, _ problems: inout [InputProblem]) {
-        guard problems.count < 50 else { return }
-        switch value {
-        case let map as [String: Any]:
-            for (key, item) in map.sorted(by: { $0.key < $1.key }) {
-                checkNumbers(item, field: field.isEmpty ? key : "\(field).\(key)", file: file, &problems)
-            }
-        case let list as [Any]:
-            for (index, item) in list.enumerated() { checkNumbers(item, field: "\(field)[\(index)]", file: file, &problems) }
-        case is String, is NSNull:
-            return
-        case let number as NSNumber:
-            let double = number.doubleValue
-            if !double.isFinite || abs(double) > largestNumber {
-                problems.append(InputProblem(file: file, field: field, message:
-                    "\(number) is out of range (at most \(Int(largestNumber)) in magnitude); this is not a plan wsplan wrote: solve the scenario again"))
-            } else if wholeNumberKeys.contains(lastKey(of: field)), double.rounded() != double {
-                problems.append(InputProblem(file: file, field: field, message:
-                    "\(number) is not a whole number; this is not a plan wsplan wrote: solve the scenario again"))
-            }
-        default:
-            return
+    /// `problems` with the line and column of their field, where the file has it (a missing
+    /// field: the object it is missing from), in the order of the file.
+    static func located(_ problems: [InputProblem], in data: Data) -> [InputProblem] {
+        let positions = JSONPositions.of(data)
+        let placed = problems.map { problem -> InputProblem in
+            var problem = problem
+            guard problem.line == nil, var field = problem.field else { return problem }
+            while positions[field] == nil, let cut = field.lastIndex(where: { $0 == "." || $0 == "[" }) { field = String(field[..<cut]) }
+            if let at = positions[field] { problem.line = at.line; problem.column = at.column }
+            return problem
         }
-    }
-
-    /// The fields that hold counts: JSONDecoder refuses 2.5 there without naming the field.
-    private static let wholeNumberKeys: Set<String> = ["participants", "round_trips", "hotel_nights", "sequence", "workshop_day",
-                                                       "rows", "columns", "nonzeros", "events_moved"]
-
-    private static func lastKey(of field: String) -> String {
-        String(field.split(separator: ".").last ?? "").components(separatedBy: "[").first ?? ""
+        return placed.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if (x.line ?? 0, x.column ?? 0) != (y.line ?? 0, y.column ?? 0) { return (x.line ?? 0, x.column ?? 0) < (y.line ?? 0, y.column ?? 0) }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Line and column (1-based) of a syntax error, from JSONSerialization's "around character N"
@@ -126,42 +110,5 @@ public enum PlanFile {
     private static func jsonMessage(_ error: Error) -> String {
         let nsError = error as NSError
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-    }
-
-    /// The field (as `packages[0].workshop`) and a plain sentence for a field of the wrong kind.
-    private static func describe(_ error: DecodingError) -> (String?, String) {
-        func path(_ context: DecodingError.Context) -> String {
-            var text = ""
-            for key in context.codingPath {
-                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
-            }
-            return text
-        }
-        func kind(_ type: Any.Type) -> String {
-            switch type {
-            case is Int.Type, is Int?.Type: return "a whole number"
-            case is Double.Type, is Double?.Type: return "a number"
-            case is String.Type, is String?.Type: return "text in quotes"
-            case is Bool.Type, is Bool?.Type: return "true or false"
-            default:
-                let name = "\(type)"
-                if name.hasPrefix("Array") { return "a list [ … ]" }
-                if name.hasPrefix("Dictionary") { return "an object { … }" }
-                return "a value of another kind"
-            }
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let at = path(context)
-            return (at.isEmpty ? nil : at, "the field \"\(key.stringValue)\" is missing")
-        case .typeMismatch(let type, let context):
-            return (path(context), "expected \(kind(type)) here")
-        case .valueNotFound(let type, let context):
-            return (path(context), "expected \(kind(type)) here, found null")
-        case .dataCorrupted(let context):
-            let at = path(context)
-            return (at.isEmpty ? nil : at, at.isEmpty ? "a value of the wrong kind" : "an unknown value (\(context.debugDescription.prefix(80)))")
-        @unknown default: return (nil, "\(error)")
-        }
     }
 }

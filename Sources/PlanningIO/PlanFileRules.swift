@@ -71,6 +71,7 @@ struct PlanFileRules {
         for (i, request) in plan.unscheduled.enumerated() {
             id(request.municipality, "unscheduled[\(i)].municipality")
             name(request.name, "unscheduled[\(i)].name")
+            checkFreeText(request, "unscheduled[\(i)]")
             if let first = municipalities.updateValue(request.municipality, forKey: Identifier.fileKey(request.municipality)) {
                 add("unscheduled[\(i)].municipality", "the municipality '\(request.municipality)' is both planned and unscheduled (as '\(first)')")
             }
@@ -93,6 +94,9 @@ struct PlanFileRules {
             count(event.sequence, 0...1_000_000, "\(at).sequence")
             day(event.date, "\(at).date")
             for (trainer, date) in (event.formerDates ?? [:]).sorted(by: { $0.key < $1.key }) { day(date, "\(at).former_dates.\(trainer)") }
+            if !Self.isTimestamp(event.modified) {
+                add("\(at).modified", "'\(event.modified.prefix(40))' is not a UTC time YYYYMMDDTHHMMSSZ (it is written into every calendar as it is)")
+            }
             if let name = event.name { self.name(name, "\(at).name") }
             if let place = event.place { self.name(place, "\(at).place") }
         }
@@ -102,9 +106,31 @@ struct PlanFileRules {
             day(exchange.date, "exchange.date")
             for (i, municipality) in exchange.municipalities.enumerated() { id(municipality, "exchange.municipalities[\(i)]") }
         }
-        if let moves = plan.moves { count(moves.eventsMoved, 0...10_000_000, "moves.events_moved") }
+        if let moves = plan.moves {
+            count(moves.eventsMoved, 0...10_000_000, "moves.events_moved")
+            name(moves.previous, "moves.previous")
+        }
+        if let problem = TextLimits.nameProblem(plan.solver.name, what: "solver's name") { add("solver.name", problem) }
         if plan.solver.seconds < 0 { add("solver.seconds", "\(plan.solver.seconds) seconds: a solve cannot take negative time") }
         if let rows = plan.solver.rows { count(rows, 0...Int(PlanFile.largestNumber), "solver.rows") }
+    }
+
+    /// The reasons of an unscheduled request (each one line, at most `longestReason` characters:
+    /// `PlanFileValues` checks every text) are few, one rule code each, and its kind is one word.
+    private mutating func checkFreeText(_ request: UnscheduledRequest, _ at: String) {
+        let most = UnscheduledRequest.mostReasons
+        if request.reasons.count > most { add("\(at).reasons", "\(request.reasons.count) reasons; at most \(most) are allowed") }
+        if let rules = request.rules, rules.count > most { add("\(at).rules", "\(rules.count) rules; at most \(most) are allowed") }
+        if let kind = request.kind, Diagnosis.Kind(rawValue: kind) == nil {
+            add("\(at).kind", "'\(kind.prefix(40))' is not a kind of obstacle (structural or capacity)")
+        }
+    }
+
+    /// `YYYYMMDDTHHMMSSZ`, as `CalendarEvent.modified` is written.
+    static func isTimestamp(_ text: String) -> Bool {
+        let characters = Array(text.utf8)
+        guard characters.count == 16, characters[8] == UInt8(ascii: "T"), characters[15] == UInt8(ascii: "Z") else { return false }
+        return (characters[0..<8] + characters[9..<15]).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// SPEC §1: two different trainers; preparation, then two consecutive workshop days, then the follow-up.

@@ -9,7 +9,8 @@ import PlanningIO
 /// - `note` and `warning`: `text`, the message a terminal would show;
 /// - `interrupted` after the first Ctrl-C: `phase` (reading, planning, writing), `writes` (whether
 ///   a plan will still be written), `text`; `quit` after a second one (nothing is written);
-/// - `not_written` when the command ends without a plan (Ctrl-C before the first one): `text`;
+/// - `not_written` when the command ends without a plan (Ctrl-C or the time limit before the
+///   first one): `text`;
 /// - `written` at the end: `status`, `packages`, `unscheduled`, `objective`, `bound`, `folder`,
 ///   `elapsed`, `interrupted` (whether Ctrl-C cut the search short).
 enum ProgressEvents {

@@ -22,7 +22,9 @@ struct Report: ParsableCommand {
         let facts: ReportFacts
         do {
             loaded = try PlanFile.read(path: plan)
-            facts = ReportFacts(scenario: try ScenarioLoader.load(path: scenario), file: scenario)
+            let described = try ScenarioLoader.load(path: scenario)
+            try requirePlan(loaded, file: plan, of: described, file: scenario)
+            facts = ReportFacts(scenario: described, file: scenario)
         } catch { throw reportInput(error) }
         let target = try prepareOutput(out, inputs: [scenario])
         defer { target.release() }

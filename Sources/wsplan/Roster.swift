@@ -11,7 +11,7 @@ struct Roster: ParsableCommand {
     @Argument(help: "The plan.json.")
     var plan: String
 
-    @Option(name: .long, help: "The scenario the plan was made for (checked to be readable, as for `report`).")
+    @Option(name: .long, help: "The scenario the plan was made for (its ids must be the plan's, as `check` compares them).")
     var scenario: String
 
     @Option(name: .long, help: "Output folder; the rosters go to DIR/roster-ID.html.")
@@ -21,7 +21,7 @@ struct Roster: ParsableCommand {
         let loaded: Plan
         do {
             loaded = try PlanFile.read(path: plan)
-            _ = try ScenarioLoader.load(path: scenario)
+            try requirePlan(loaded, file: plan, of: try ScenarioLoader.load(path: scenario), file: scenario)
         } catch { throw reportInput(error) }
         let files = ReportRosters(plan: loaded).files()
         try OutputFolder.write(files.mapValues { Data($0.utf8) }, to: out)

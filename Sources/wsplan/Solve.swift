@@ -168,7 +168,11 @@ struct Solve: ParsableCommand {
                 display.warn("interrupted before the first plan: nothing was written", event: "not_written")
                 throw ExitCode(130)
             }
-            throw Failure.message("no plan: \(why) came before even the greedy plan was made (listing the candidates takes longer); nothing was written. Give a longer --time-limit.")
+            // SPEC's `no_plan`, told rather than written: an empty plan.json would cancel every
+            // published event. One line, also with --quiet, and the event scripts read.
+            display.warn("no plan: \(why) came before even the greedy plan was made (listing the candidates takes longer); "
+                         + "nothing was written (exit 1). Give a longer --time-limit.", event: "not_written")
+            throw ExitCode(1)
         }
         display.note("\(why) came in the middle of a step that cannot be cut short: the best plan so far is written (\(kept.solver.status.rawValue))")
         return kept

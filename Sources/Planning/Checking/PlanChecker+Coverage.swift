@@ -4,24 +4,14 @@ extension PlanChecker {
     ///
     /// A request whose id is a confirmed booking's municipality counts as served by the booking.
     func coverage(_ plan: Plan, _ facts: [PackageFacts]) -> [Violation] {
-        var found: [Violation] = []
+        var found = unknownMunicipalities(plan, facts) + unlistedTrainers(plan)
         var scheduled: [String: Int] = [:]
-        for fact in facts where !fact.isConfirmed {
-            if fact.request == nil {
-                found.append(Violation(.coverage, fact.municipality,
-                                       "the plan schedules a package, but the scenario has no request with this id"))
-            } else {
-                scheduled[fact.municipality, default: 0] += 1
-            }
+        for fact in facts where !fact.isConfirmed && fact.request != nil {
+            scheduled[fact.municipality, default: 0] += 1
         }
         var unscheduled: [String: Int] = [:]
         for entry in plan.unscheduled {
-            if requestsByID[entry.municipality] == nil {
-                found.append(Violation(.coverage, entry.municipality,
-                                       "the plan lists it as unscheduled, but the scenario has no request with this id"))
-            } else {
-                unscheduled[entry.municipality, default: 0] += 1
-            }
+            if requestsByID[entry.municipality] != nil { unscheduled[entry.municipality, default: 0] += 1 }
             if entry.reasons.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
                 found.append(Violation(.coverage, entry.municipality, "unscheduled without a reason"))
             }

@@ -82,27 +82,43 @@ extension PlanChecker {
         return moved
     }
 
-    /// The solver's report is consistent: the bound does not exceed the objective, and the gap is
+    /// The solver's report is consistent (SPEC §6): the bound never exceeds the objective; a plan
+    /// that claims `optimal` is proven, so its bound equals its objective to the cent (a bound
+    /// below it is a gap, and the status must then be `feasible`); and the gap is
     /// `(objective − bound) / max(|objective|, 1)` up to the rounding of both to cents.
     func solverReport(_ solver: SolverReport) -> [Violation] {
         var found: [Violation] = []
         if let gap = solver.gap, gap < -1e-9 {
-            found.append(Violation(.objective, nil, "the solver's gap \(gap) is negative"))
+            found.append(Violation(.objective, nil, "solver.gap \(gap) is negative; a gap is (objective − bound) / max(|objective|, 1)"))
+        }
+        if solver.status == .optimal, solver.objective != nil, solver.bound == nil {
+            found.append(Violation(.objective, nil, "solver.status is optimal but solver.bound is missing; an optimal plan's bound equals its objective"))
         }
         guard let objective = solver.objective, let bound = solver.bound else { return found }
-        if bound > objective + 0.01 {
+        if bound > objective + Self.halfCent {
             found.append(Violation(.objective, nil,
-                                   "the solver's bound \(CheckerText.eur(bound)) exceeds its objective \(CheckerText.eur(objective))"))
+                                   "solver.bound \(CheckerText.eur(bound)) exceeds solver.objective \(CheckerText.eur(objective)); "
+                                       + "a lower bound on the objective can never be above it"))
+        } else if solver.status == .optimal, objective - bound > Self.halfCent {
+            let percent = ((objective - bound) / max(abs(objective), 1) * 10_000).rounded() / 100
+            found.append(Violation(.objective, nil,
+                                   "solver.status is optimal, but solver.bound \(CheckerText.eur(bound)) lies \(percent) % below "
+                                       + "solver.objective \(CheckerText.eur(objective)); an optimal plan's bound equals its objective "
+                                       + "to the cent, otherwise the status is feasible"))
         }
         if let gap = solver.gap {
             let scale = max(abs(objective), 1)
             let implied = (objective - bound) / scale
-            if abs(gap - implied) > 1e-4 + 0.02 / scale {
+            // plan.json gives the gap to 6 decimals, from the bound before its rounding to cents.
+            if abs(gap - implied) > 2e-6 + 0.01 / scale {
                 found.append(Violation(.objective, nil,
-                                       "the solver's gap \(gap) does not match objective \(CheckerText.eur(objective)) "
-                                           + "and bound \(CheckerText.eur(bound)) (gap \(implied))"))
+                                       "solver.gap \(gap) does not match solver.objective \(CheckerText.eur(objective)) "
+                                           + "and solver.bound \(CheckerText.eur(bound)) (gap \(implied))"))
             }
         }
         return found
     }
+
+    /// Two amounts in EUR closer than this are the same number of cents.
+    static let halfCent = 0.005
 }

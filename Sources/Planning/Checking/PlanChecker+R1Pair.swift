@@ -15,9 +15,7 @@ extension PlanChecker {
             for id in trainers where !seen.insert(id).inserted {
                 report("trainer \(id) is listed twice; a package needs two distinct trainers")
             }
-            for id in Set(trainers).sorted() where trainersByID[id] == nil {
-                report("unknown trainer \(id)")
-            }
+            found += unknownTrainers(fact)
             if trainers != trainers.sorted() {
                 report("trainers \(trainers.joined(separator: ", ")) are not sorted")
             }

@@ -3,7 +3,7 @@
 ///
 /// Follows the stages of `CandidateBuilder` and reports the first stage that leaves nothing,
 /// with the concrete days, holidays and trainers.
-struct StructuralDiagnoser {
+struct StructuralDiagnoser: Sendable {
     let scenario: Scenario
     let calendar: WorkingCalendar
     let builder: CandidateBuilder

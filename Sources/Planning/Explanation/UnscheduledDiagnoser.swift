@@ -1,6 +1,6 @@
 /// Diagnoses every request a plan leaves out: structural when it has no candidate at all,
 /// capacity when it lost the competition for the trainers in that plan.
-public struct UnscheduledDiagnoser {
+public struct UnscheduledDiagnoser: Sendable {
     public let planner: Planner
 
     public init(planner: Planner) { self.planner = planner }
@@ -36,8 +36,11 @@ public struct UnscheduledDiagnoser {
         let occupancy = CapacityDiagnoser.Occupancy(scenario: planner.scenario, commitments: planner.commitments, choices: choices)
         let structural = StructuralDiagnoser(scenario: planner.scenario, calendar: planner.calendar, commitments: planner.commitments)
         let served = Set(choices.map(\.request))
+        // Each request's diagnosis depends on it alone: spread over the cores (after Ctrl-C at the
+        // largest sizes this is most of the time before the plan is written).
         return planner.scenario.requests.indices.filter { !served.contains($0) }
-            .map { diagnose($0, choices: choices, occupancy: occupancy, structural: structural) }.filter { $0.kind == .structural || $0.kind == .capacity }
+            .parallelMap { diagnose($0, choices: choices, occupancy: occupancy, structural: structural) }
+            .filter { $0.kind == .structural || $0.kind == .capacity }
     }
 
     /// The new (not pinned) packages of a plan as choices of this scenario's requests; packages of

@@ -67,6 +67,9 @@ public struct PlanAssembler {
         var report = solver
         let objective = cents(terms.total)
         report.objective = cents(objective)
+        // A proven plan is its own bound: the relaxation's bound may lie below an optimum that
+        // GLPK proved on the exact model, and `check` holds an optimal plan to bound = objective.
+        if report.status == .optimal { report.bound = objective }
         if var bound = report.bound {
             bound = min(bound, objective)
             report.bound = cents(bound)

@@ -128,20 +128,32 @@ public struct Planner: Sendable {
 
     /// A first bound from the LPs of the pair-level relaxation and (when it is small enough) the
     /// workshop-only time-indexed one, whose solution also guides the column selection.
-    public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice]) throws -> Preparation {
+    ///
+    /// Throws `CancellationError` between its steps once `cancellation` is cancelled: at the
+    /// largest sizes each step takes seconds, and a planner that kept building after Ctrl-C took
+    /// one of the two cores from the writing of the plan.
+    public func prepare(solver: some Solver, timeLimitSeconds: Double, start: [PackageChoice],
+                        cancellation: Cancellation? = nil) throws -> Preparation {
+        func stopWhenCancelled() throws { if cancellation?.isCancelled == true { throw CancellationError() } }
+        try stopWhenCancelled()
         let assignment = assignmentRelaxation()
+        try stopWhenCancelled()
         // Branch and cut on the small pair-level model: its bound sees which requests the caps leave
         // out. When the caps cannot serve every request, that choice is most of the gap: all the time.
         let plannable = candidates.filter { !$0.options.isEmpty || !$0.omittedPairs.isEmpty }.count
         let scarce = OmittedPairs.totalPackages(scenario, commitments) / 2 < plannable
         let pairLevel = try solver.solveRelaxation(assignment.model, timeLimitSeconds: timeLimitSeconds,
-                                                   searchSeconds: timeLimitSeconds * (scarce ? 1 : options.pairLevelSearchShare))
+                                                   searchSeconds: timeLimitSeconds * (scarce ? 1 : options.pairLevelSearchShare),
+                                                   cancellation: cancellation)
+        try stopWhenCancelled()
         var bound = pairLevel?.bound
         var use: [Int: [TrainerPair: [Day: Double]]] = [:]
         var fixing: ReducedCostFixing?
         if workshopCandidates <= options.timeIndexedRelaxationUpTo {
             let relaxation = buildTimeIndexed(.workshops)
-            if let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0) {
+            try stopWhenCancelled()
+            if let lp = try solver.solveRelaxation(relaxation.model, timeLimitSeconds: timeLimitSeconds, searchSeconds: 0,
+                                                   cancellation: cancellation) {
                 bound = max(bound ?? -.infinity, lp.bound)
                 for column in relaxation.workshopColumns where lp.values[column.column.index] > 1e-6 {
                     use[column.request, default: [:]][column.pair, default: [:]][column.day] = lp.values[column.column.index]
@@ -154,7 +166,9 @@ public struct Planner: Sendable {
         } else if let lp = pairLevel, let duals = lp.rowDuals, let dual = DualBound(model: assignment.model, rowDuals: duals) {
             fixing = ReducedCostFixing(assignment: assignment, dualBound: dual)
         }
+        try stopWhenCancelled()
         let selection = ColumnSelection.select(candidates, options: options, shape: shape, lpUse: use, start: start)
+        try stopWhenCancelled()
         return Preparation(bound: bound, model: buildModel(selection: selection), fixing: fixing, pairLevelBound: pairLevel?.bound)
     }
 
@@ -183,7 +197,11 @@ public struct Planner: Sendable {
                               startedAt: startedAt, finishSeconds: finishSeconds, bestSoFar: bestSoFar, note: note,
                               solverLog: log, onProgress: progress, cancellation: cancellation, onModel: onModel)
         run.greedyStart()
-        try run.firstBound()
+        do {
+            try run.firstBound()
+        } catch is CancellationError where cancellation?.isCancelled == true {
+            return run.plan()   // Ctrl-C while building: the greedy start, at once
+        }
         try run.localSearch()
         try run.prove()
         try run.raiseBound()

@@ -104,7 +104,7 @@ struct PlanningRun<S: Solver> {
 
     /// Phase 2: the first bound from the relaxations, and the package model (`Planner.prepare`).
     @discardableResult mutating func firstBound() throws -> Standing {
-        let prepared = try planner.prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start)
+        let prepared = try planner.prepare(solver: solver, timeLimitSeconds: max(0.5, budget / 4), start: start, cancellation: cancellation)
         self.prepared = prepared
         preparedSeconds = Self.seconds(since: started)
         raise(to: prepared.bound)
@@ -323,12 +323,18 @@ struct PlanningRun<S: Solver> {
 
     /// Phase 6: the plan, `optimal` only when proven: an exact model (or the search's all-free
     /// sub-model) solved to optimality, or a plan that meets a valid bound.
+    /// Without a model (Ctrl-C while it was being built) the plan is the greedy start, without a size.
     func plan() -> Plan {
-        let model = packageModel.model
+        // After Ctrl-C the command may be assembling the same plan from `bestSoFar`: share it.
+        if isCancelled, !best.isOptimal, let bestSoFar,
+           let shared = bestSoFar.plan(solverName: solver.name, seconds: Self.seconds(since: commandStarted), explainUntil: clock.now) {
+            return shared
+        }
+        let model = prepared?.model.model
         let report = SolverReport(name: solver.name, status: best.isOptimal || closeToBound(best.objective) ? .optimal : .feasible,
                                   objective: nil, bound: bound.map { min($0, best.objective) }, gap: nil,
-                                  seconds: Self.seconds(since: commandStarted), rows: model.constraints.count,
-                                  columns: model.variables.count, nonzeros: model.nonZeros,
+                                  seconds: Self.seconds(since: commandStarted), rows: model?.constraints.count,
+                                  columns: model?.variables.count, nonzeros: model?.nonZeros,
                                   buildSeconds: (buildSeconds * 1000).rounded() / 1000)
         // After Ctrl-C the plan must be written at once: no time for the smallest changes then.
         let explainUntil = isCancelled ? clock.now : started.advanced(by: .milliseconds(Int64((budget + diagnosisSeconds) * 1000)))

@@ -13,7 +13,8 @@ struct UnscheduledExplainer {
         let changes = CheapChanges(planner: planner, choices: choices)
         // Each request's diagnosis and changes depend on it alone: spread over the cores.
         return UnscheduledDiagnoser(planner: planner).diagnoseAll(choices: choices).parallelMap { diagnosis in
-            var entry = UnscheduledRequest(municipality: diagnosis.municipality, name: diagnosis.name, reasons: diagnosis.blockers.map(\.text))
+            var entry = UnscheduledRequest(municipality: diagnosis.municipality, name: diagnosis.name,
+                                           reasons: diagnosis.blockers.map { UnscheduledRequest.clipped($0.text) })
             entry.rules = diagnosis.rules
             entry.kind = diagnosis.kind.rawValue
             entry.obstacles = diagnosis.blockers.map(\.obstacle)

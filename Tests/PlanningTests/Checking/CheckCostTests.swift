@@ -127,6 +127,36 @@ import Testing
         F.expectOnly(PlanChecker(scenario: F.scenario()).check(plan), rule: .objective, municipalities: [nil])
     }
 
+    /// Issue 15: a plan that claims `optimal` with its bound 0.16 % below the objective (and a gap
+    /// that agrees) passed; `optimal` means proven, so bound = objective to the cent.
+    @Test func anOptimalPlanHasItsBoundAtItsObjective() {
+        var plan = F.validPlan()
+        plan.solver.bound = 102_395 * (1 - 0.0016)
+        plan.solver.gap = 0.0016
+        let violations = PlanChecker(scenario: F.scenario()).check(plan)
+        F.expectOnly(violations, rule: .objective, municipalities: [nil])
+        #expect(violations.contains { $0.message.contains("solver.status is optimal, but solver.bound 102231.17 lies 0.16 % below") })
+        plan.solver.status = .feasible
+        #expect(PlanChecker(scenario: F.scenario()).check(plan) == [])
+        // One cent is one cent too many for a proof; a missing bound is no proof either.
+        plan.solver.status = .optimal
+        plan.solver.bound = 102_394.99
+        plan.solver.gap = 0
+        #expect(PlanChecker(scenario: F.scenario()).check(plan).map(\.rule) == [.objective])
+        plan.solver.bound = nil
+        plan.solver.gap = nil
+        #expect(PlanChecker(scenario: F.scenario()).check(plan).contains { $0.message.contains("solver.bound is missing") })
+    }
+
+    /// A gap that disagrees with objective and bound by more than their rounding (here 1e-5).
+    @Test func aGapMustMatchToItsSixDecimals() {
+        var plan = F.validPlan()
+        plan.solver.status = .feasible
+        plan.solver.bound = 102_000
+        plan.solver.gap = (102_395 - 102_000) / 102_395.0 + 0.00005
+        #expect(PlanChecker(scenario: F.scenario()).check(plan).contains { $0.message.hasPrefix("objective: solver.gap") })
+    }
+
     /// The preferred pair counts only for packages that are not confirmed bookings.
     @Test func aPreferredConfirmedBookingIsNoTerm() {
         var scenario = F.scenario()

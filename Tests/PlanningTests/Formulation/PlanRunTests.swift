@@ -81,4 +81,59 @@ import Testing
         #expect(proven.solver.status == .optimal)
         #expect(proven.solver.objective == proven.solver.bound)
     }
+
+    /// GLPK may prove a plan optimal on the exact model while the relaxation's bound lies below
+    /// it: the plan then states its objective as its bound, as `check` requires of `optimal`.
+    @Test func anOptimalPlanStatesItsObjectiveAsItsBound() throws {
+        let planner = Planner(scenario: Self.scenario())
+        let greedy = planner.greedy()
+        let value = PlanAssembler(planner: planner).objectiveTerms(greedy).total
+        let report = SolverReport(name: "glpk", status: .optimal, objective: nil, bound: value - 250, gap: nil, seconds: 1)
+        let plan = PlanAssembler(planner: planner).plan(choices: greedy, solver: report, explainUntil: .now)
+        #expect(plan.solver.bound == plan.solver.objective)
+        #expect(plan.solver.gap == 0)
+    }
+}
+
+/// Issue 15.4: Ctrl-C while the model is being built. The building steps (relaxations, column
+/// selection, the model) went on for seconds after Ctrl-C, taking a core from the writing.
+@Suite struct CancelledBuildingTests {
+    @Test func aCancelledPlannerStopsBuildingAndGivesTheGreedyStart() throws {
+        let planner = Planner(scenario: PlanRunTests.scenario())
+        let cancelled = Cancellation()
+        cancelled.cancel()
+        #expect(throws: CancellationError.self) {
+            _ = try planner.prepare(solver: UnusedSolver(), timeLimitSeconds: 10, start: planner.greedy(), cancellation: cancelled)
+        }
+        let plan = try planner.plan(using: UnusedSolver(), timeLimitSeconds: 10, cancellation: cancelled)
+        #expect(plan.solver.rows == nil, "no model was built")
+        #expect(plan.packages.count == planner.greedy().count)
+    }
+
+    /// The command and the planner's thread both ask for the plan after Ctrl-C: it is made once.
+    @Test func bestPlanSoFarAssemblesOnce() throws {
+        let planner = Planner(scenario: PlanRunTests.scenario())
+        let best = BestPlanSoFar()
+        let greedy = planner.greedy()
+        best.offer(greedy, objective: PlanAssembler(planner: planner).objectiveTerms(greedy).total, planner: planner)
+        let first = try #require(best.plan(solverName: "glpk", seconds: 1, explainUntil: .now))
+        let second = try #require(best.plan(solverName: "glpk", seconds: 2, explainUntil: .now))
+        #expect(second.solver.seconds == 2)
+        var same = second
+        same.solver.seconds = first.solver.seconds
+        #expect(same == first)
+    }
+}
+
+/// A solver that must not be reached: every call is a failed test.
+private struct UnusedSolver: Solver {
+    var name: String { "unused" }
+    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        Issue.record("the solver was called after cancellation")
+        throw CancellationError()
+    }
+    func solveRelaxation(_ model: Model, timeLimitSeconds: Double, searchSeconds: Double) throws -> RelaxationResult? {
+        Issue.record("a relaxation was solved after cancellation")
+        return nil
+    }
 }
