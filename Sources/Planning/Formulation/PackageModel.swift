@@ -28,8 +28,6 @@ public struct PackageModel: Sendable {
     public private(set) var assignRows: [Int] = []
     /// Where the R5/R7 rows are (`PackagePricing`).
     private(set) var trainerRows = TrainerUse.Rows()
-    /// Requests with relaxed columns for the pairs the candidates left out (`omittedPairs:`).
-    private var requestsWithOmittedPairs = Set<Int>()
 
     /// `admits`, when given, drops combinations (W, P, F) that fail it (see `ReducedCostFixing`).
     public init(scenario: Scenario, candidates: [RequestCandidates], commitments: TrainerCommitments,
@@ -72,6 +70,7 @@ public struct PackageModel: Sendable {
         isExact = false
         var builder = Builder(scenario: scenario, previous: previous)
         var omitted = OmittedPairs(candidates)
+        var requestsWithOmittedPairs = Set<Int>()
         let byRequest = Dictionary(grouping: Set(packages), by: \.request)
         for (m, candidate) in candidates.enumerated() {
             var assign = builder.addUnscheduled(m, candidate.request, to: &self)
@@ -92,7 +91,7 @@ public struct PackageModel: Sendable {
             }
             addAssignRow(candidate.request, assign)
         }
-        addTrainerRows(builder, scenario: scenario, commitments: commitments)
+        addTrainerRows(builder, scenario: scenario, commitments: commitments, alsoServing: requestsWithOmittedPairs)
     }
 
     private mutating func addAssignRow(_ request: Request, _ assign: LinearExpression) {
@@ -102,14 +101,16 @@ public struct PackageModel: Sendable {
 
     // R5 and R7 (clique rows per trainer and day, which GLPK's clique cuts and heuristics
     // exploit; an aggregated form with day-use variables measured far slower).
-    private mutating func addTrainerRows(_ builder: Builder, scenario: Scenario, commitments: TrainerCommitments) {
+    /// `alsoServing`: requests with columns that stand for no package (`OmittedPairs`), for the aggregate row.
+    private mutating func addTrainerRows(_ builder: Builder, scenario: Scenario, commitments: TrainerCommitments,
+                                         alsoServing: Set<Int> = []) {
         var rows = TrainerUse.Rows()
         maxLoad = builder.use.addRows(to: &model, scenario: scenario, commitments: commitments, rows: &rows)
         if maxLoad != nil { columnChoices.append(nil) }
         // R7 in total, only where it can bind: fewer packages than requests with columns. Where
         // requests outnumber what the caps serve, the LP otherwise serves half a request more
         // whenever the caps add up to an odd number (2.5 of 3 left-out requests: 7 % below the optimum).
-        let requestsWithColumns = Set(columnChoices.compactMap { $0?.request }).union(requestsWithOmittedPairs).count
+        let requestsWithColumns = Set(columnChoices.compactMap { $0?.request }).union(alsoServing).count
         if OmittedPairs.totalPackages(scenario, commitments) / 2 < requestsWithColumns {
             rows.total = model.constraints.count
             OmittedPairs.addTotalRow(to: &model, served: builder.served, scenario: scenario, commitments: commitments)

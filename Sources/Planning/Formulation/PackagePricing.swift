@@ -28,9 +28,9 @@ struct PackagePricing {
         var bound: Double
         /// Per request, the least reduced cost of any of its packages or of u (the request's share of the bound).
         var least: [Double]
-        /// Packages with a reduced cost below minus half a cent (columns of the model at their upper
-        /// bound among them) (less is the LP's noise, and the
-        /// bound counts it anyway): per request the `perRequest` most negative ones.
+        /// Packages with a reduced cost below minus half a cent (less is the LP's noise, and the
+        /// bound counts it anyway), columns of the model at their upper bound among them: per
+        /// request the `perRequest` most negative ones.
         var entering: [PackageChoice]
     }
 

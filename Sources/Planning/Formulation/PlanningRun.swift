@@ -85,6 +85,14 @@ struct PlanningRun<S: Solver> {
         bestSoFar?.offer(best.choices, objective: best.objective, planner: planner)
     }
 
+    /// Keeps a later search's plan when it is cheaper by at least a cent; true when it was.
+    @discardableResult private mutating func keepIfBetter(_ more: NeighbourhoodSearch.Outcome) -> Bool {
+        guard more.objective < best.objective - Tolerance.cent else { return false }
+        keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
+        relay.fallback = best.objective
+        return true
+    }
+
     private mutating func raise(to value: Double?) {
         guard let value else { return }
         bound = max(value, bound ?? -.infinity)
@@ -264,9 +272,7 @@ struct PlanningRun<S: Solver> {
               clock.now < searchDeadline, !isCancelled, !closeToBound(best.objective) {
             round += 1
             let more = try search(from: best.choices, patience: Neighbourhood.allCases.count, seed: planner.options.seed &+ 10 &+ round)
-            guard more.objective < best.objective - Tolerance.cent else { break }
-            keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
-            relay.fallback = best.objective
+            guard keepIfBetter(more) else { break }
             proof = planner.proofByPricing(priced, incumbent: best.objective, plan: best.choices)
         }
         return proof
@@ -278,10 +284,7 @@ struct PlanningRun<S: Solver> {
         var proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
         if proof.model == nil && searchingAgain && handsOver && clock.now < searchDeadline && !isCancelled {
             let more = try search(from: best.choices, patience: nil, seed: planner.options.seed &+ 1)
-            if more.objective < best.objective - Tolerance.cent {
-                keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
-                relay.fallback = best.objective
-            }
+            keepIfBetter(more)
             if !best.isOptimal && !closeToBound(best.objective) {
                 proof = try planner.proof(fixing, incumbent: best.objective, plan: best.choices, solver: solver, seconds: remaining / 4)
             }
@@ -314,10 +317,7 @@ struct PlanningRun<S: Solver> {
         searchDeadline = clock.now.advanced(by: .milliseconds(Int64(left * 1000)))
         relay.phase(.improving)
         let more = try search(from: best.choices, patience: nil, seed: planner.options.seed &+ 2)
-        if more.objective < best.objective - Tolerance.cent {
-            keep(WholeSolve.Outcome(choices: more.choices, objective: more.objective, isOptimal: more.provenOptimal, bound: nil))
-            relay.fallback = best.objective
-        }
+        keepIfBetter(more)
         return standing
     }
 
